@@ -1,0 +1,437 @@
+"""Stage 2: classify every raw line as article content or page chrome, with a reason.
+
+The classifier works from evidence that holds across publishers rather than from any one page:
+where a line sits (above the headline, in the header block before the first paragraph, in the
+trailing footer), its shape (length, terminal punctuation, sentence structure, list markers),
+repetition within the document (a repeated headline or caption, a teaser that a later paragraph
+repeats), its language, and vocabularies of page chrome kept in ``data/chrome.yml``.
+
+Nothing of the article is dropped silently: every non-blank line either becomes a block of the
+cleaned text or a :class:`~alliance_archive.record.Removed` entry with a reason, and the removed
+lines keep a category so that extraction can still read dates, places and bylines from them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from .dates import is_date_line
+from .record import Removed
+from .textutil import comparable, english_word_count, normalize, sentences, words
+
+BlockKind = Literal["paragraph", "heading", "bullet", "numbered", "caption", "turn"]
+
+# Categories of removed lines whose text may still carry a date, place, byline or publisher.
+METADATA_CATEGORIES = frozenset(
+    {"header", "date", "byline", "place", "doctype", "read_time", "player_text", "teaser", "repeat", "footer"}
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the cleaned article: its kind, the raw line it came from and its text."""
+
+    kind: BlockKind
+    line: int
+    text: str
+    label: str = ""  # the speaker label of a transcript turn, or the number of a numbered item
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A removed line with a machine category (for extraction) and a reason (for readers)."""
+
+    line: int
+    text: str
+    category: str
+    reason: str
+
+    def as_removed(self) -> Removed:
+        return Removed(self.line, self.text, self.reason)
+
+
+@dataclass
+class Cleaned:
+    title: str
+    title_line: int
+    blocks: list[Block]
+    drops: list[Drop]
+    header_lines: list[int] = field(default_factory=list)
+
+    @property
+    def removed(self) -> list[Removed]:
+        return [d.as_removed() for d in sorted(self.drops, key=lambda d: d.line)]
+
+    def metadata_lines(self) -> list[Drop]:
+        """Removed lines that may still tell the date, place or publisher."""
+        return [d for d in self.drops if d.category in METADATA_CATEGORIES]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    lines: dict[str, tuple[str, str]]  # normalised line -> (category, reason)
+    phrases: list[tuple[str, str, str]]  # (phrase, category, reason)
+    related_prefixes: tuple[str, ...]
+    related_reason: str
+    doc_types: frozenset[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files(__package__).joinpath("data/chrome.yml").read_text(encoding="utf-8")
+    )
+    lines: dict[str, tuple[str, str]] = {}
+    phrases: list[tuple[str, str, str]] = []
+    for category, spec in raw.items():
+        if category in ("related_prefixes", "doc_types"):
+            continue
+        for line in spec.get("lines", []):
+            lines.setdefault(_key(str(line)), (category, spec["reason"]))
+        for phrase in spec.get("phrases", []):
+            phrases.append((normalize(str(phrase)), category, spec["reason"]))
+    return Vocabulary(
+        lines=lines,
+        phrases=phrases,
+        related_prefixes=tuple(normalize(p) for p in raw["related_prefixes"]["prefixes"]),
+        related_reason=raw["related_prefixes"]["reason"],
+        doc_types=frozenset(_key(str(x)) for x in raw["doc_types"]["lines"]),
+    )
+
+
+_BULLET = re.compile(r"^\s*[•·▪◦●○■□►▸‣⁃*+\-–—]\s+")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
+_TURN = re.compile(r"^\s*((?:[A-Z][A-Za-z.'\u2019-]*\s){0,5}[A-Z][A-Z.'\u2019-]+(?:\s*\([^)]{1,40}\))?)\s*:\s+(?=\S)")
+_SEPARATOR = re.compile(r"^[\s\-–—_=*~•·.#|/\\<>+]{2,}$")
+_TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})*$")
+_STRAY_NUMBER = re.compile(r"^[\s\d.,:;/%+()-]+[kKmM]?$")
+_READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|hours?)\s*read\b|\bread(?:ing)? time\b", re.I)
+_VIEWS = re.compile(r"^\s*[\d.,]+\s*[kKmM]?\s*(?:views?|reads?|comments?|likes?|shares?)\s*$", re.I)
+_BYLINE = re.compile(r"^\s*(?:posted|written|published|updated|reported|edited|compiled)?\s*by\s+\S", re.I)
+_BREADCRUMB = re.compile(r"\s(?:/|>|»|›|\|)\s")
+_CAPTION_CUES = re.compile(
+    r"\(\s*(?:left|right|center|centre|second|third|front|rear|back|top|bottom)\b[^)]*\)"
+    r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)|"
+    r"front|back row|center left|center right),"
+    r"|\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"
+    r"|\bshak(?:e|es|ing) hands\b|\blooks? on\b|\blistens? (?:as|to|during)\b"
+    r"|\[[^\]]*photo[^\]]*\]|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)[^)]*\)"
+    r"|\bphoto(?:graph)?(?: credit)?\s*:|\bfile photo\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s*$|[.!?]\s*["'\u201d\u2019]?\s*\]*$""")
+
+
+def _key(line: str) -> str:
+    """A line reduced for vocabulary look-up: bullets and edge punctuation gone, doubled phrase once."""
+    text = normalize(_BULLET.sub("", line)).strip(" .:;,|-–—•·»›>")
+    toks = text.split()
+    half = len(toks) // 2
+    if len(toks) % 2 == 0 and half and toks[:half] == toks[half:]:
+        text = " ".join(toks[:half])
+    return text
+
+
+def word_count(line: str) -> int:
+    return len(words(line))
+
+
+def is_sentence(line: str) -> bool:
+    """Body text: a sentence of some length, or a long run of words whatever its ending."""
+    n = word_count(line)
+    return (n >= 7 and bool(_SENTENCE_END.search(line.strip()))) or n >= 20
+
+
+def foreign_language(line: str) -> bool:
+    """A line in a language other than English (the archive's articles are English)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) < 2:
+        return False
+    non_latin = sum(1 for ch in letters if not unicodedata.name(ch, "").startswith("LATIN"))
+    if non_latin / len(letters) > 0.3:
+        return True
+    n = word_count(line)
+    if n >= 4 and english_word_count(line) == 0:
+        accented = sum(1 for ch in letters if ord(ch) > 127)
+        if accented / len(letters) > 0.06:
+            return True
+    if n >= 8:
+        english = english_word_count(line)
+        accented = sum(1 for ch in letters if ord(ch) > 127)
+        if english / n < 0.08 and accented / len(letters) > 0.04:
+            return True
+    return False
+
+
+def chrome_kind(line: str) -> tuple[str, str] | None:
+    """Chrome recognisable from the line alone: (category, reason), or None."""
+    text = line.strip()
+    if not text:
+        return None
+    vocab = vocabulary()
+    key = _key(text)
+    if _SEPARATOR.match(text):
+        return "separator", "separator"
+    if key in vocab.lines:
+        return vocab.lines[key]
+    if _TIMECODE.match(key):
+        return "player", "media-player timestamp"
+    if _READ_TIME.search(text) and word_count(text) <= 12:
+        return "read_time", "read-time line"
+    if _VIEWS.match(text):
+        return "counter", "view counter"
+    if is_date_line(text):
+        return "date", "date line standing alone"
+    if _STRAY_NUMBER.match(text):
+        return "counter", "stray number (view counter or page furniture)"
+    if len(key) == 1:
+        return "glyph", "stray character (a button or icon)"
+    if foreign_language(text):
+        return "foreign", "line in another language, unrelated to the article text"
+    norm = normalize(text)
+    for prefix in vocab.related_prefixes:
+        if re.match(re.escape(prefix) + r"\s*[:|»›>-]", _key(text) + " ") and not norm.endswith(("?",)):
+            rest = norm[len(prefix) :].lstrip(" :|»›>-")
+            if word_count(rest) <= 16:
+                return "related", vocab.related_reason
+    for phrase, category, reason in vocab.phrases:
+        if phrase in norm:
+            # a long article sentence that merely contains a phrase stays content
+            if word_count(text) <= 40:
+                return category, reason
+    if _BREADCRUMB.search(text) and word_count(text) <= 8 and not _SENTENCE_END.search(text):
+        return "navigation", "breadcrumb navigation"
+    if "©" in text and word_count(text) <= 20:
+        return "footer", "site footer"
+    return None
+
+
+def _headline_like(line: str) -> bool:
+    text = line.strip()
+    n = word_count(text)
+    if n < 3 or n > 40 or len(text) > 300:
+        return False
+    if chrome_kind(text) is not None or _BYLINE.match(text):
+        return False
+    if _key(text) in vocabulary().doc_types:
+        return False
+    # a headline is one sentence at most: two full sentences are a paragraph or a banner
+    return not (text.endswith(".") and n > 16)
+
+
+def _find_title(lines: list[str], nonblank: list[int]) -> int:
+    for i in nonblank[:20]:
+        if _headline_like(lines[i]):
+            return i
+    for i in nonblank:
+        if chrome_kind(lines[i]) is None:
+            return i
+    return nonblank[0]
+
+
+def _first_body_line(lines: list[str], candidates: Iterable[int]) -> int | None:
+    for i in candidates:
+        text = lines[i]
+        if chrome_kind(text) is not None:
+            continue
+        if is_sentence(text) or _NUMBERED.match(text) or _TURN.match(text):
+            return i
+    return None
+
+
+def _header_reason(text: str, title: str) -> tuple[str, str]:
+    vocab = vocabulary()
+    key = _key(text)
+    if comparable(text) == comparable(title):
+        return "repeat", "repeated headline"
+    if key in vocab.doc_types:
+        return "doctype", "document-type label"
+    if _BYLINE.match(text):
+        return "byline", "byline"
+    if is_date_line(text):
+        return "date", "date line standing alone"
+    if re.search(r"\d{4}", text) and re.search(r"\b(?:19|20)\d{2}\b", text) and word_count(text) <= 8:
+        return "date", "date line"
+    return "header", "byline or page header above the article"
+
+
+def _is_caption(text: str) -> bool:
+    return bool(_CAPTION_CUES.search(text))
+
+
+def _overlaps_as_teaser(short: str, long: str) -> bool:
+    """``short`` repeats the start of ``long`` (a pull-quote or summary) closely enough to be a copy."""
+    a, b = comparable(short), comparable(long)
+    if len(a) < 30 or len(b) < len(a):
+        return False
+    if b.startswith(a):
+        return True
+    # the same complete first sentence, of some length, opens both lines
+    first = comparable(sentences(short)[0]) if sentences(short) else ""
+    return len(first) >= 60 and b.startswith(first) and len(sentences(short)) > 1
+
+
+def clean(lines: list[str]) -> Cleaned:
+    """Classify every line of a seed; return the title, the kept blocks and the removed lines."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if not nonblank:
+        return Cleaned("", 0, [], [])
+    t = _find_title(lines, nonblank)
+    title = lines[t].strip()
+    drops: dict[int, Drop] = {}
+
+    def drop(i: int, category: str, reason: str) -> None:
+        drops[i] = Drop(i + 1, lines[i].rstrip("\n"), category, reason)
+
+    drop(t, "title", "headline (shown as the page title)")
+    for i in nonblank:
+        if i >= t:
+            break
+        kind = chrome_kind(lines[i])
+        if kind is not None:
+            drop(i, *kind)
+        elif _key(lines[i]) in vocabulary().doc_types:
+            drop(i, "doctype", "document-type label")
+        else:
+            drop(i, "above_title", "page header above the headline")
+
+    after = [i for i in nonblank if i > t]
+    body_start = _first_body_line(lines, after)
+    header = [i for i in after if body_start is None or i < body_start]
+    header_lines: list[int] = []
+    for i in header:
+        text = lines[i].strip()
+        kind = chrome_kind(text)
+        if kind is not None:
+            drop(i, *kind)
+            header_lines.append(i + 1)
+        elif is_sentence(text):
+            continue  # a caption or deck above the first paragraph stays content
+        else:
+            drop(i, *_header_reason(text, title))
+            header_lines.append(i + 1)
+
+    body = [i for i in after if i not in drops]
+    _mark_footer(lines, body, drop)
+    body = [i for i in body if i not in drops]
+
+    # Line-level chrome inside the body.
+    for pos, i in enumerate(body):
+        text = lines[i].strip()
+        kind = chrome_kind(text)
+        if kind is not None:
+            drop(i, *kind)
+            continue
+        nxt = next((j for j in body[pos + 1 :] if j not in drops), None)
+        if nxt is not None and not is_sentence(text) and word_count(text) <= 14:
+            nkind = chrome_kind(lines[nxt])
+            if nkind is not None and nkind[0] == "player":
+                drop(i, "player_text", "media-player title")
+    body = [i for i in body if i not in drops]
+
+    _mark_repeats(lines, t, body, drop)
+    body = [i for i in body if i not in drops]
+
+    blocks = _structure(lines, body)
+    return Cleaned(
+        title=title,
+        title_line=t + 1,
+        blocks=blocks,
+        drops=sorted(drops.values(), key=lambda d: d.line),
+        header_lines=header_lines,
+    )
+
+
+def _mark_footer(lines: list[str], body: list[int], drop: Any) -> None:
+    """The trailing run of chrome after the article: share links, tags, sign-up blocks, footers."""
+    tail: list[int] = []
+    seen_marker = False
+    for i in reversed(body):
+        text = lines[i].strip()
+        kind = chrome_kind(text)
+        if kind is not None:
+            tail.append(i)
+            seen_marker = True
+            continue
+        if not is_sentence(text) and word_count(text) <= 6 and not _NUMBERED.match(text):
+            tail.append(i)  # a short tag or label among the footer lines
+            continue
+        break
+    if not tail:
+        return
+    # short trailing lines with no chrome marker at all (e.g. a topic-tag list) count only as a group
+    if not seen_marker and len(tail) < 2:
+        return
+    for i in tail:
+        kind = chrome_kind(lines[i].strip())
+        if kind is not None:
+            drop(i, *kind)
+        elif _BULLET.match(lines[i]) or not seen_marker:
+            drop(i, "tags", "topic tags or related links after the article")
+        else:
+            drop(i, "footer", "site footer")
+
+
+def _mark_repeats(lines: list[str], t: int, body: list[int], drop: Any) -> None:
+    """Repeated headlines and captions (later copies) and teasers that a later paragraph repeats."""
+    seen: dict[str, int] = {comparable(lines[t]): t}
+    for pos, i in enumerate(body):
+        key = comparable(lines[i])
+        if not key:
+            continue
+        if key in seen:
+            what = "repeated headline" if seen[key] == t else "repeated line"
+            if _is_caption(lines[i]):
+                what = "repeated caption"
+            drop(i, "repeat", what)
+            continue
+        seen[key] = i
+        for j in body[pos + 1 : pos + 6]:
+            if _overlaps_as_teaser(lines[i], lines[j]):
+                if comparable(lines[j]).startswith(comparable(lines[i])) and _is_quote(lines[i]):
+                    drop(i, "teaser", "pull-quote teaser repeating a later paragraph")
+                else:
+                    drop(i, "teaser", "summary repeating the paragraph that follows")
+                break
+
+
+def _is_quote(text: str) -> bool:
+    return text.strip()[:1] in "\"'\u201c\u2018"
+
+
+def _structure(lines: list[str], body: list[int]) -> list[Block]:
+    """Kept lines as blocks: paragraphs, subheadings, list items, transcript turns, one caption each."""
+    blocks: list[Block] = []
+    for pos, i in enumerate(body):
+        raw = lines[i]
+        text = raw.strip()
+        m_num = _NUMBERED.match(raw)
+        m_turn = _TURN.match(raw)
+        if m_num:
+            blocks.append(Block("numbered", i + 1, raw[m_num.end() :].strip(), label=m_num.group(1)))
+        elif _BULLET.match(raw):
+            blocks.append(Block("bullet", i + 1, _BULLET.sub("", raw).strip()))
+        elif m_turn and _is_turn_label(m_turn.group(1)):
+            blocks.append(Block("turn", i + 1, raw[m_turn.end() :].strip(), label=m_turn.group(1).strip()))
+        elif _is_caption(text) and is_sentence(text) and not _is_quote(text):
+            blocks.append(Block("caption", i + 1, text))
+        elif not is_sentence(text) and word_count(text) <= 14 and pos + 1 < len(body):
+            blocks.append(Block("heading", i + 1, text))
+        else:
+            blocks.append(Block("paragraph", i + 1, text))
+    return blocks
+
+
+def _is_turn_label(label: str) -> bool:
+    """A transcript speaker label: mostly upper case ("SECRETARY POMPEO", "MS. PSAKI", "QUESTION")."""
+    letters = [ch for ch in label if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    return len(letters) >= 2 and upper / len(letters) > 0.8

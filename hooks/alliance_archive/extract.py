@@ -1,0 +1,543 @@
+"""Stage 3: read the record's fields from the cleaned text and the metadata lines cleaning set aside.
+
+Each field keeps its evidence (the line and text that decided it), which the statement page and the
+editor's ``inspect`` command show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .clean import Block, Cleaned, Drop
+from .dates import FoundDate, find_dates, infer_year
+from .people import (
+    _COLLECTIVE,
+    _MEETING,
+    _PRONOUN,
+    _VERB,
+    NON_PERSON_LABELS,
+    Found,
+    Mention,
+    PeopleFinder,
+    mask_quotes,
+    quoted_spans,
+    role_for,
+    terms_named,
+)
+from .record import DateRange, Evidence, Person, Quote
+from .registry import Registry, registry
+from .textutil import sentences
+
+EARLIEST = dt.date(1990, 1, 1)
+DATE_SOURCES = ("date", "read_time", "header", "byline", "doctype", "player_text", "above_title")
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    label: str
+    definition: str
+    not_for: str
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...]
+
+
+@cache
+def themes() -> dict[str, Theme]:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files(__package__).joinpath("data/themes.yml").read_text(encoding="utf-8")
+    )
+    return {
+        tid: Theme(
+            id=tid,
+            label=spec["label"],
+            definition=spec["definition"],
+            not_for=spec.get("not_for") or "",
+            patterns=tuple(re.compile(p, re.I) for p in spec.get("patterns", [])),
+            unless=tuple(re.compile(p, re.I) for p in spec.get("unless", [])),
+        )
+        for tid, spec in raw.items()
+    }
+
+
+@dataclass
+class Extracted:
+    date: str | None
+    date_basis: str
+    date_range: DateRange | None
+    speakers: list[Person]
+    mentioned: list[Person]
+    themes: list[str]
+    places: list[str]
+    publisher: str | None
+    quotes: list[Quote]
+    theme_evidence: dict[str, str] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+def _full_dates(text: str) -> list[dt.date]:
+    return [d for d in (f.to_date() for f in find_dates(text)) if d is not None]
+
+
+def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]:
+    """Publication date from the page header first, then a dateline, a caption, the body."""
+    for drop in sorted(cleaned.drops, key=lambda d: d.line):
+        if drop.category in DATE_SOURCES and drop.category != "above_title":
+            days = _full_dates(drop.text)
+            if days:
+                return days[0], Evidence("date", days[0].isoformat(), drop.line, drop.text)
+    paragraphs = [b for b in cleaned.blocks if b.kind in ("paragraph", "numbered", "bullet", "turn")]
+    if paragraphs:
+        first = paragraphs[0]
+        days = [f for f in find_dates(first.text[:80]) if f.to_date()]
+        if days and days[0].start < 60:
+            day = days[0].to_date()
+            assert day is not None
+            return day, Evidence("date", day.isoformat(), first.line, first.text[:120])
+    for block in cleaned.blocks:
+        if block.kind == "caption":
+            days = _full_dates(block.text)
+            if days:
+                return days[0], Evidence("date", days[0].isoformat(), block.line, block.text)
+    for drop in cleaned.drops:
+        if drop.category in ("repeat", "teaser") and "caption" in drop.reason:
+            days = _full_dates(drop.text)
+            if days:
+                return days[0], Evidence("date", days[0].isoformat(), drop.line, drop.text)
+    for block in cleaned.blocks:
+        days = _full_dates(block.text)
+        if days:
+            return days[0], Evidence("date", days[0].isoformat(), block.line, block.text[:160])
+    return None, None
+
+
+def _partial_dates(cleaned: Cleaned) -> list[tuple[FoundDate, int, str]]:
+    out = []
+    for block in cleaned.blocks:
+        for f in find_dates(block.text):
+            if f.year is None:
+                out.append((f, block.line, block.text))
+    return out
+
+
+# -- people --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Attribution:
+    speakers: list[Found] = field(default_factory=list)
+    quotes: list[tuple[Found, str]] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def add(self, who: Found, line: int, text: str) -> None:
+        if who not in self.speakers:
+            self.speakers.append(who)
+            self.evidence[who.key] = Evidence("speaker", who.key, line, text)
+
+
+_GAP_OK = re.compile(
+    r"^\s*(?:,[^;:]{0,120}?,)?\s*(?:(?:also|further|again|then|strongly|repeatedly|firmly|later|separately|"
+    r"has|have|had|will|would|once more|jointly|publicly|today|yesterday|on \w+day)\s+)*$"
+)
+_INVERT_OK = re.compile(r"^\s*(?:(?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|to|U\.S\.)\s+)*$")
+_TITLE_ONLY = re.compile(
+    r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+)\s+){0,3}(?:Secretary|Minister|President|Ambassador|Advis[oe]r|Director|"
+    r"Envoy|Representative|Chairman|Premier))\b"
+)
+
+
+def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions that are the subject of a statement verb, or named right after one ("said X")."""
+    hits: list[Mention] = []
+    verbs = list(_VERB.finditer(masked))
+    for m in mentions:
+        for v in verbs:
+            if v.start() >= m.end:
+                gap = masked[m.end : v.start()]
+                # "X and Y reaffirmed": let another named person stand in the gap
+                for other in mentions:
+                    if other is not m and m.end <= other.start and other.end <= v.start():
+                        gap = gap.replace(masked[other.start : other.end], " ")
+                gap = re.sub(r"^\s*(?:and|,)\s*", " ", gap)
+                if _GAP_OK.match(gap) and len(gap) < 140:
+                    hits.append(m)
+                    break
+            elif v.end() <= m.start:
+                gap = masked[v.end() : m.start]
+                if v.group(0) in ("said", "says", "added", "stated", "noted", "told", "explained", "remarked") and (
+                    _INVERT_OK.match(gap) and len(gap) < 120
+                ):
+                    hits.append(m)
+                    break
+    return hits
+
+
+def attribute(
+    cleaned: Cleaned, finder: PeopleFinder, header_people: list[Found], header_quote: str
+) -> Attribution:
+    att = Attribution()
+    blocks = cleaned.blocks
+    has_turns = any(b.kind == "turn" for b in blocks)
+    last_subject: Found | None = None
+    current_turn: Found | None = None
+    pending_quote_for: Found | None = None
+
+    for block in blocks:
+        if block.kind == "turn":
+            label = block.label.strip().rstrip(":")
+            current_turn = None
+            if label.lower() not in NON_PERSON_LABELS:
+                found = finder.find(_label_as_text(label), block.line)
+                if found:
+                    current_turn = found[-1].who
+                    att.add(current_turn, block.line, f"{block.label}: {block.text[:120]}")
+                    att.quotes.append((current_turn, block.text))
+            finder.find(block.text, block.line)
+            continue
+        if has_turns and current_turn is not None and block.kind in ("paragraph", "numbered", "bullet"):
+            # a transcript turn goes on until the next speaker label
+            finder.find(block.text, block.line)
+            att.quotes.append((current_turn, block.text))
+            continue
+        if block.kind == "heading":
+            continue
+        if pending_quote_for is not None:
+            spans = quoted_spans(block.text)
+            if spans or block.text.lstrip()[:1] in "\"\u201c":
+                att.quotes.append((pending_quote_for, " ".join(spans) or block.text))
+                finder.find(block.text, block.line)
+                pending_quote_for = None
+                continue
+            pending_quote_for = None
+        for sentence in sentences(block.text):
+            masked = mask_quotes(sentence)
+            mentions = finder.find(masked, block.line)
+            finder.find(sentence, block.line)  # names inside quotes are mentioned, not speakers
+            speakers = _subject_verbs(masked, mentions)
+            for m in _TITLE_ONLY.finditer(masked):
+                after = masked[m.end() :]
+                if re.match(r"\s*(?:,[^;:]{0,120}?,)?\s*(?:also\s+)?(?:" + _VERB.pattern + r")", after):
+                    who = _resolve_title_only(m.group(1), finder, last_subject)
+                    if who is not None:
+                        speakers.append(Mention(who, m.start(), m.end()))
+            for p in _PRONOUN.finditer(masked):
+                after = masked[p.end() :]
+                before = masked[: p.start()]
+                says_after = re.match(r"\s+(?:also\s+|further\s+)?(?:" + _VERB.pattern + r")", after)
+                says_before = re.search(r"(?:said|says|added|noted)\s*$", before)
+                if says_after or says_before:
+                    subject = mentions[0].who if mentions and mentions[0].start < p.start() else last_subject
+                    if subject is not None:
+                        speakers.append(Mention(subject, p.start(), p.end()))
+            if _COLLECTIVE.search(masked):
+                for who in _participants(finder, cleaned):
+                    speakers.append(Mention(who, 0, 0))
+            spans = quoted_spans(sentence)
+            for sp in speakers:
+                att.add(sp.who, block.line, sentence)
+                for q in spans:
+                    att.quotes.append((sp.who, q))
+            if speakers and sentence.rstrip().endswith(":") and not spans:
+                pending_quote_for = speakers[0].who
+            if mentions:
+                last_subject = mentions[0].who
+            elif speakers:
+                last_subject = speakers[0].who
+
+    # A press statement issued under a name (the name stands alone in the page header).
+    for person in header_people:
+        turn_speakers = {s.key for s in att.speakers}
+        if not has_turns or person.key in turn_speakers:
+            att.add(person, 0, f"statement issued under the name {person.name}")
+            if header_quote and not any(w is person for w, _ in att.quotes):
+                att.quotes.append((person, header_quote))
+    return att
+
+
+def _label_as_text(label: str) -> str:
+    """A transcript label in capitals ("SECRETARY POMPEO") written as a title and name."""
+    return " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in label.split())
+
+
+def _resolve_title_only(title: str, finder: PeopleFinder, last: Found | None) -> Found | None:
+    word = title.split()[-1].lower()
+    people = [p for p in finder.people.values() if any(word in t.lower() for t in p.titles)]
+    if last is not None and last in people:
+        return last
+    return people[0] if len(people) == 1 else (people[0] if people else None)
+
+
+def _participants(finder: PeopleFinder, cleaned: Cleaned) -> list[Found]:
+    """People named in a sentence that reports the meeting itself (met, held, talks, together with)."""
+    out: list[Found] = []
+    for block in cleaned.blocks:
+        for sentence in sentences(block.text):
+            if not _MEETING.search(sentence):
+                continue
+            for m in finder.find(sentence, block.line):
+                if m.who not in out and re.search(r"\bhost\w*\s+by\s*$", sentence[: m.start]) is None:
+                    out.append(m.who)
+    return out
+
+
+def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
+    """A name standing alone on a header line: the person a press statement is issued under."""
+    out = []
+    for drop in cleaned.drops:
+        if drop.category not in ("header", "byline", "above_title"):
+            continue
+        text = drop.text.strip()
+        if drop.category == "byline":
+            continue
+        cands = finder.reg.lookup(text)
+        if cands:
+            found = finder.find(text, drop.line)
+            if found and found[0].who not in out:
+                out.append(found[0].who)
+    return out
+
+
+# -- themes, places, publisher ---------------------------------------------------------------------
+
+
+def find_themes(blocks: list[Block]) -> dict[str, str]:
+    """Theme id -> the first sentence of the article text that gives it."""
+    found: dict[str, str] = {}
+    for block in blocks:
+        for sentence in sentences(block.text):
+            for theme in themes().values():
+                if theme.id in found:
+                    continue
+                if any(p.search(sentence) for p in theme.patterns) and not any(
+                    u.search(sentence) for u in theme.unless
+                ):
+                    found[theme.id] = sentence
+    return {tid: found[tid] for tid in themes() if tid in found}
+
+
+@cache
+def gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    raw = yaml.safe_load(resources.files(__package__).joinpath("data/places.yml").read_text(encoding="utf-8"))
+    cities = {c.lower(): c for c in raw["cities"]}
+    countries = {c.lower(): c for c in raw["countries"]}
+    for alias, name in (raw.get("aliases") or {}).items():
+        (cities if name.lower() in cities else countries)[alias.lower()] = name
+    return cities, countries
+
+
+_EVENT = re.compile(
+    r"\b(?:met|meet|meets|meeting|talks|visit\w*|travel\w*|trip|held|hold|holds|press (?:conference|availability)|"
+    r"summit|forum|assembl\w+|gathered|dialogue|here in|arrived|attend\w*|pose|hosted|convened|conference|"
+    r"speaking|spoke|remarks)\b",
+    re.I,
+)
+
+
+def _place_pattern() -> re.Pattern[str]:
+    cities, countries = gazetteer()
+    names = sorted({*cities, *countries}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(" + alt + r")\b", re.I)
+
+
+def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
+    cities, countries = gazetteer()
+    pattern = _place_pattern()
+    found_cities: list[tuple[str, Evidence]] = []
+    found_countries: list[tuple[str, Evidence]] = []
+
+    def add(name: str, line: int, text: str) -> None:
+        key = name.lower()
+        if key in cities:
+            canon = cities[key]
+            if canon not in [c for c, _ in found_cities]:
+                found_cities.append((canon, Evidence("places", canon, line, text)))
+        elif key in countries:
+            canon = countries[key]
+            if canon not in [c for c, _ in found_countries]:
+                found_countries.append((canon, Evidence("places", canon, line, text)))
+
+    # a place line in the page header ("Seoul, South Korea", "Washington, DC")
+    for drop in cleaned.drops:
+        if drop.category in ("header", "doctype", "date") and len(drop.text.split()) <= 5:
+            head = drop.text.strip().split(",")[0].strip().lower()
+            if head in cities:
+                add(head, drop.line, drop.text)
+    # a dateline opening the first paragraph ("Honolulu, 2 September 2022 (TDI): ...")
+    paragraphs = [b for b in cleaned.blocks if b.kind in ("paragraph", "numbered", "turn")]
+    dateline = None
+    if paragraphs:
+        m = re.match(r"^\s*([A-Z][A-Za-z .'-]{2,30}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*[,(—–-]", paragraphs[0].text)
+        if m and m.group(1).strip().lower() in cities and find_dates(paragraphs[0].text[:60]):
+            dateline = (m.group(1).strip(), paragraphs[0].line, paragraphs[0].text[:120])
+    texts: list[tuple[int, str]] = [(b.line, b.text) for b in cleaned.blocks]
+    texts += [(d.line, d.text) for d in cleaned.drops if d.category in ("teaser", "player_text")]
+    for line, text in texts:
+        for sentence in sentences(text):
+            if not _EVENT.search(sentence):
+                continue
+            if re.search(r"\b(?:last|previous|earlier|former) (?:meeting|summit|year|month)", sentence, re.I):
+                continue
+            for m in pattern.finditer(sentence):
+                add(m.group(1), line, sentence)
+    if dateline and not found_cities:
+        add(*dateline)
+    # the event's place: the first city named (header, dateline or first event sentence)
+    chosen = found_cities[:1]
+    if not found_cities and found_countries:
+        chosen = [c for c in found_countries if c[0] not in ("United States", "Japan", "South Korea")] or []
+        chosen = chosen[:1]
+    places = [c for c, _ in chosen]
+    return places, (chosen[0][1] if chosen else None)
+
+
+_ORG = re.compile(
+    r"\b(?:Department|Ministry|Office|White House|Embassy|Agency|News|Times|Post|Herald|Press|Broadcasting|"
+    r"Voice of America|Blog|Spokesperson|Secretariat|Cabinet)\b"
+)
+
+
+def find_publisher(cleaned: Cleaned, blocks: list[Block]) -> tuple[str | None, Evidence | None]:
+    for drop in cleaned.drops:
+        m = re.search(r"originally (?:appeared|published|posted) (?:on|in) ([^,.]+)(?:, (?:the )?(.+))?", drop.text)
+        if m:
+            name = m.group(1).strip()
+            owner = m.group(2) or ""
+            org = re.search(r"((?:U\.S\. )?Department of [A-Z]\w+|Ministry of [A-Z][\w ]+|White House)", owner)
+            value = f"{name}, {org.group(1).replace('’s', '')}" if org else name
+            return value, Evidence("publisher", value, drop.line, drop.text)
+    orgs = [
+        d
+        for d in cleaned.drops
+        if d.category in ("header", "doctype", "byline", "above_title")
+        and _ORG.search(d.text)
+        and len(d.text.split()) <= 8
+        and not re.search(r"\d", d.text)
+    ]
+    if orgs:
+        first = re.sub(r"\bOf\b", "of", orgs[0].text.strip())
+        first = re.sub(r"^(?:Posted|Written) by\s+", "", first, flags=re.I)
+        extra = [o.text.strip() for o in orgs[1:2] if o.text.strip().lower() != orgs[0].text.strip().lower()]
+        if extra and "Office" in extra[0]:
+            value = f"{first} ({extra[0]})"
+        else:
+            value = first
+        return value, Evidence("publisher", value, orgs[0].line, orgs[0].text)
+    for block in blocks[:2]:
+        m = re.search(r"\d{4}\s*\(([A-Z][A-Za-z]{1,12})\)", block.text)
+        if m:
+            return m.group(1), Evidence("publisher", m.group(1), block.line, block.text[:120])
+    for block in blocks:
+        if re.search(r"\bVOA\b", block.text):
+            return "Voice of America", Evidence("publisher", "Voice of America", block.line, block.text[:120])
+    return None, None
+
+
+# -- the whole record --------------------------------------------------------------------------------
+
+
+def _person(found: Found, reg: Registry, day: dt.date | None) -> Person:
+    country = found.country if found.country in ("US", "JP", "KR", "other") else "other"
+    return Person(found.name, role_for(found, reg, day), country)  # type: ignore[arg-type]
+
+
+def _term_range(people: list[Found], reg: Registry) -> tuple[dt.date, dt.date, str] | None:
+    earliest, latest, basis = EARLIEST, dt.date.today(), []
+    for p in people:
+        terms = terms_named(p, reg)
+        if not terms:
+            continue
+        start = min(t.start for t in terms)
+        ends = [t.end for t in terms]
+        end = None if any(e is None for e in ends) else max(e for e in ends if e is not None)
+        earliest = max(earliest, start)
+        if end is not None:
+            latest = min(latest, end)
+        basis.append(f"{p.name}'s term as {terms[0].title} ({start:%B %Y} to {end:%B %Y})" if end else
+                     f"{p.name}'s term as {terms[0].title} (from {start:%B %Y})")
+    if not basis or earliest > latest:
+        return None
+    return earliest, latest, "; ".join(basis)
+
+
+def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
+    reg = reg or registry()
+    evidence: list[Evidence] = []
+    day, date_ev = find_stated_date(cleaned)
+    basis = "stated" if day else "none"
+    if date_ev:
+        evidence.append(date_ev)
+
+    finder = PeopleFinder(reg, day)
+    header_people = _header_people(cleaned, finder)
+    first_para = next((b.text for b in cleaned.blocks if b.kind == "paragraph"), "")
+    att = attribute(cleaned, finder, header_people, first_para if header_people else "")
+    for b in cleaned.blocks:
+        if b.kind == "caption":
+            finder.find(b.text, b.line)
+    people = list(finder.people.values())
+
+    date_range = None
+    if day is None:
+        rng = _term_range(people, reg)
+        if rng:
+            earliest, latest, why = rng
+            for f, line, text in _partial_dates(cleaned):
+                guess = infer_year(f, earliest, latest)
+                if guess:
+                    day, basis = guess, "year_inferred"
+                    evidence.append(Evidence("date", guess.isoformat(), line, f"{text[:120]} (year from {why})"))
+                    break
+            if day is None:
+                years = [int(y) for b in cleaned.blocks for y in re.findall(r"\b((?:19|20)\d{2})\b", b.text)]
+                if years and max(years) <= latest.year:
+                    earliest = max(earliest, dt.date(max(years), 1, 1))
+                    why += f"; the text names the year {max(years)}"
+                date_range = DateRange(earliest.isoformat(), latest.isoformat(), why)
+                evidence.append(Evidence("date_range", f"{earliest} to {latest}", 0, why))
+    if day is not None:
+        # roles are those held on the statement's date
+        finder.day = day
+
+    speakers = [_person(f, reg, day) for f in att.speakers]
+    speaker_keys = {f.key for f in att.speakers}
+    mentioned = [_person(f, reg, day) for f in people if f.key not in speaker_keys]
+    for f in att.speakers:
+        evidence.append(att.evidence[f.key])
+    quotes = [Quote(f.name, text) for f, text in att.quotes]
+
+    theme_evidence = find_themes(cleaned.blocks)
+    for tid, sentence in theme_evidence.items():
+        evidence.append(Evidence("themes", tid, 0, sentence))
+    places, place_ev = find_places(cleaned)
+    if place_ev:
+        evidence.append(place_ev)
+    publisher, pub_ev = find_publisher(cleaned, cleaned.blocks)
+    if pub_ev:
+        evidence.append(pub_ev)
+    return Extracted(
+        date=day.isoformat() if day else None,
+        date_basis=basis,
+        date_range=date_range,
+        speakers=speakers,
+        mentioned=mentioned,
+        themes=list(theme_evidence),
+        places=places,
+        publisher=publisher,
+        quotes=quotes,
+        theme_evidence=theme_evidence,
+        evidence=evidence,
+    )
+
+
+__all__ = ["Drop", "Extracted", "extract", "find_themes", "themes"]

@@ -1,0 +1,146 @@
+"""The orchestrator: seeds folder in, statement records out. Steps read top to bottom."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import corrections
+from .clean import Cleaned, clean
+from .extract import Extracted, extract, themes
+from .read import Seed, SeedError, list_seeds, read_seed
+from .record import DateRange, Person, Statement
+from .registry import Registry, registry
+from .textutil import md_escape, slugify
+
+
+@dataclass
+class Archive:
+    statements: list[Statement] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (seed file, what is wrong)
+
+
+def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
+    """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal."""
+    reg = reg or registry()
+    archive = Archive()
+    paths, refused = list_seeds(seeds_dir)
+    for path, why in refused:
+        archive.problems.append((path.name, why))
+    for path in paths:
+        try:
+            archive.statements.append(build_statement(path, reg, seeds_dir))
+        except SeedError as exc:
+            archive.problems.append((path.name, str(exc)))
+    assign_ids(archive.statements)
+    return archive
+
+
+def build_statement(path: Path, reg: Registry, seeds_dir: Path | None = None) -> Statement:
+    """One seed file to one record: read, clean, extract, apply the editor's corrections."""
+    seed = read_seed(path)
+    fixes = corrections.load(path, set(themes()))
+    cleaned = clean(seed.lines)
+    found = extract(cleaned, reg)
+    rel = f"seeds/{path.name}"
+    statement = Statement(
+        id="",
+        title=cleaned.title or path.stem,
+        date=found.date,
+        date_basis=found.date_basis,  # type: ignore[arg-type]
+        date_range=found.date_range,
+        speakers=found.speakers,
+        mentioned=found.mentioned,
+        themes=found.themes,
+        places=found.places,
+        publisher=found.publisher,
+        source_file=rel,
+        source_sha256=seed.sha256,
+        text=render_text(cleaned),
+        removed=cleaned.removed,
+        quotes=found.quotes,
+        theme_evidence=found.theme_evidence,
+        evidence=found.evidence,
+        seed_name=seed.name,
+    )
+    apply_corrections(statement, fixes, reg)
+    return statement
+
+
+def render_text(cleaned: Cleaned) -> str:
+    """The kept blocks as Markdown; every character of seed text is escaped so it stays text."""
+    out: list[str] = []
+    for block in cleaned.blocks:
+        text = md_escape(block.text)
+        if block.kind == "heading":
+            out.append(f"## {text}")
+        elif block.kind == "bullet":
+            out.append(f"- {text}")
+        elif block.kind == "numbered":
+            out.append(f"{block.label}. {text}")
+        elif block.kind == "turn":
+            out.append(f"**{md_escape(block.label)}:** {text}")
+        elif block.kind == "caption":
+            out.append(f'<p class="aa-caption" markdown="span">{text}</p>')
+        else:
+            out.append(text)
+    return "\n\n".join(out) + ("\n" if out else "")
+
+
+def apply_corrections(statement: Statement, fixes: dict[str, Any], reg: Registry) -> None:
+    """Editor-set values win over extraction and are recorded as set by an editor."""
+    for key, value in fixes.items():
+        if key == "slug":
+            statement.overridden.append("slug")
+            continue
+        if key == "date":
+            statement.date = value
+            statement.date_basis = "override" if value else "none"
+            statement.date_range = None if value else statement.date_range
+        elif key == "date_range":
+            statement.date_range = DateRange(**value) if value else None
+        elif key in ("speakers", "mentioned"):
+            day = dt.date.fromisoformat(statement.date) if statement.date else None
+            setattr(statement, key, [_person_from(p, reg, day) for p in value])
+        else:
+            setattr(statement, key, value)
+        statement.overridden.append(key)
+    if "slug" in fixes and fixes["slug"]:
+        statement.id = slugify(fixes["slug"])
+
+
+def _person_from(item: dict[str, str], reg: Registry, day: dt.date | None) -> Person:
+    name = item["name"]
+    known = reg.lookup(name)
+    official = known[0] if known else None
+    role = item.get("role")
+    if role is None and official is not None:
+        term = official.term_at(day) if day else None
+        role = term.title if term else (official.terms[-1].title if official.terms else "")
+    country = item.get("country") or (official.country if official else "other")
+    return Person(official.name if official else name, role or "", country)  # type: ignore[arg-type]
+
+
+def assign_ids(statements: list[Statement]) -> None:
+    """Slugs from titles; where titles clash the date is added, then a counter. Pinned slugs stay."""
+    taken: set[str] = {s.id for s in statements if s.id}
+    by_base: dict[str, list[Statement]] = {}
+    for s in statements:
+        if not s.id:
+            by_base.setdefault(slugify(s.title), []).append(s)
+    for base, group in sorted(by_base.items()):
+        group.sort(key=lambda s: (s.date or "", s.seed_name))
+        for s in group:
+            candidate = base if len(group) == 1 and base not in taken else f"{base}-{s.date or 'undated'}"
+            n = 2
+            unique = candidate
+            while unique in taken:
+                unique = f"{candidate}-{n}"
+                n += 1
+            s.id = unique
+            taken.add(unique)
+
+
+__all__ = ["Archive", "Extracted", "Seed", "build_archive", "build_statement"]

@@ -1,0 +1,40 @@
+"""MkDocs hooks for Alliance Archive: the only module that knows MkDocs events.
+
+The pipeline (``hooks/alliance_archive``) turns every seed into a record; these handlers add the
+generated pages and the JSON data file to the build, and report seeds that cannot be built as
+warnings (so ``mkdocs build --strict`` fails on them while a plain build still publishes the rest).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from alliance_archive import pipeline, render
+
+log = logging.getLogger("mkdocs.plugins.alliance_archive")
+
+
+def _seeds_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "seeds"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    archive = pipeline.build_archive(_seeds_dir(config))
+    for name, problem in archive.problems:
+        log.warning("Seed seeds/%s was not built (%s)", name, problem)
+    generated = render.pages(archive.statements, repo_url=config.repo_url or "")
+    sources = {f"statements/{s.id}.md": s.source_file for s in archive.statements}
+    for path, content in generated.items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        file = File.generated(config, path, content=content)
+        # the edit button of a statement page opens its seed; generated index pages have none
+        file.edit_uri = f"../{sources[path]}" if path in sources else None
+        files.append(file)
+    log.info("Alliance Archive: %d statements from %s", len(archive.statements), _seeds_dir(config))
+    return files
