@@ -109,7 +109,9 @@ def vocabulary() -> Vocabulary:
 
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□►▸‣⁃*+\-–—]\s+")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
-_TURN = re.compile(r"^\s*((?:[A-Z][A-Za-z.'\u2019-]*\s){0,5}[A-Z][A-Z.'\u2019-]+(?:\s*\([^)]{1,40}\))?)\s*:\s+(?=\S)")
+_TURN = re.compile(
+    r"^\s*((?:[A-Z][A-Za-z.'\u2019-]*\s){0,5}[A-Z][A-Z.'\u2019-]+(?:\s*\([^)]{1,40}\))?)\s*:\s+(?=\S)"
+)
 _SEPARATOR = re.compile(r"^[\s\-–—_=*~•·.#|/\\<>+]{2,}$")
 _TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})*$")
 _STRAY_NUMBER = re.compile(r"^[\s\d.,:;/%+()-]+[kKmM]?$")

@@ -104,7 +104,9 @@ def validate(data: dict[str, Any], theme_ids: set[str], where: str) -> dict[str,
                     if extra:
                         raise SeedError(f"{where}: field {key!r}: unknown key {sorted(extra)[0]!r}")
                     if "country" in item and item["country"] not in COUNTRIES:
-                        raise SeedError(f"{where}: field {key!r}: country must be one of {', '.join(COUNTRIES)}")
+                        raise SeedError(
+                            f"{where}: field {key!r}: country must be one of {', '.join(COUNTRIES)}"
+                        )
                     people.append({k: str(v) for k, v in item.items()})
                 else:
                     raise SeedError(f"{where}: field {key!r}: each person needs a name")

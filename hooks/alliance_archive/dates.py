@@ -28,7 +28,8 @@ _PATTERNS = [
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _TIME = r"(?:\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?)?"
 _DATE_LINE_NOISE = re.compile(
-    r"^\s*(?:[•·*\-–—]\s*)?(?:(?:posted|published|updated|released|date|dated|issued|last updated)(?:\s+on)?\s*:?\s*)?",
+    r"^\s*(?:[•·*\-–—]\s*)?"
+    r"(?:(?:posted|published|updated|released|date|dated|issued|last updated)(?:\s+on)?\s*:?\s*)?",
     re.I,
 )
 
@@ -55,7 +56,9 @@ class FoundDate:
 
 def _split_glued(text: str) -> str:
     # "3 min readMar 16, 2017": a date glued to the word before it
-    return re.sub(r"([a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", r"\1 ", text)
+    return re.sub(
+        r"([a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", r"\1 ", text
+    )
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -99,9 +99,9 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
     paragraphs = [b for b in cleaned.blocks if b.kind in ("paragraph", "numbered", "bullet", "turn")]
     if paragraphs:
         first = paragraphs[0]
-        days = [f for f in find_dates(first.text[:80]) if f.to_date()]
-        if days and days[0].start < 60:
-            day = days[0].to_date()
+        opening = [f for f in find_dates(first.text[:80]) if f.to_date()]
+        if opening and opening[0].start < 60:
+            day = opening[0].to_date()
             assert day is not None
             return day, Evidence("date", day.isoformat(), first.line, first.text[:120])
     for block in cleaned.blocks:
@@ -174,9 +174,16 @@ def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
                     break
             elif v.end() <= m.start:
                 gap = masked[v.end() : m.start]
-                if v.group(0) in ("said", "says", "added", "stated", "noted", "told", "explained", "remarked") and (
-                    _INVERT_OK.match(gap) and len(gap) < 120
-                ):
+                if v.group(0) in (
+                    "said",
+                    "says",
+                    "added",
+                    "stated",
+                    "noted",
+                    "told",
+                    "explained",
+                    "remarked",
+                ) and (_INVERT_OK.match(gap) and len(gap) < 120):
                     hits.append(m)
                     break
     return hits
@@ -213,7 +220,7 @@ def attribute(
             continue
         if pending_quote_for is not None:
             spans = quoted_spans(block.text)
-            if spans or block.text.lstrip()[:1] in "\"\u201c":
+            if spans or block.text.lstrip()[:1] in '"\u201c':
                 att.quotes.append((pending_quote_for, " ".join(spans) or block.text))
                 finder.find(block.text, block.line)
                 pending_quote_for = None
@@ -336,7 +343,8 @@ def gazetteer() -> tuple[dict[str, str], dict[str, str]]:
 
 
 _EVENT = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|visit\w*|travel\w*|trip|held|hold|holds|press (?:conference|availability)|"
+    r"\b(?:met|meet|meets|meeting|talks|visit\w*|travel\w*|trip|held|hold|holds|"
+    r"press (?:conference|availability)|"
     r"summit|forum|assembl\w+|gathered|dialogue|here in|arrived|attend\w*|pose|hosted|convened|conference|"
     r"speaking|spoke|remarks)\b",
     re.I,
@@ -409,11 +417,15 @@ _ORG = re.compile(
 
 def find_publisher(cleaned: Cleaned, blocks: list[Block]) -> tuple[str | None, Evidence | None]:
     for drop in cleaned.drops:
-        m = re.search(r"originally (?:appeared|published|posted) (?:on|in) ([^,.]+)(?:, (?:the )?(.+))?", drop.text)
+        m = re.search(
+            r"originally (?:appeared|published|posted) (?:on|in) ([^,.]+)(?:, (?:the )?(.+))?", drop.text
+        )
         if m:
             name = m.group(1).strip()
             owner = m.group(2) or ""
-            org = re.search(r"((?:U\.S\. )?Department of [A-Z]\w+|Ministry of [A-Z][\w ]+|White House)", owner)
+            org = re.search(
+                r"((?:U\.S\. )?Department of [A-Z]\w+|Ministry of [A-Z][\w ]+|White House)", owner
+            )
             value = f"{name}, {org.group(1).replace('’s', '')}" if org else name
             return value, Evidence("publisher", value, drop.line, drop.text)
     orgs = [
@@ -463,8 +475,11 @@ def _term_range(people: list[Found], reg: Registry) -> tuple[dt.date, dt.date, s
         earliest = max(earliest, start)
         if end is not None:
             latest = min(latest, end)
-        basis.append(f"{p.name}'s term as {terms[0].title} ({start:%B %Y} to {end:%B %Y})" if end else
-                     f"{p.name}'s term as {terms[0].title} (from {start:%B %Y})")
+        basis.append(
+            f"{p.name}'s term as {terms[0].title} ({start:%B %Y} to {end:%B %Y})"
+            if end
+            else f"{p.name}'s term as {terms[0].title} (from {start:%B %Y})"
+        )
     if not basis or earliest > latest:
         return None
     return earliest, latest, "; ".join(basis)
@@ -496,7 +511,9 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
                 guess = infer_year(f, earliest, latest)
                 if guess:
                     day, basis = guess, "year_inferred"
-                    evidence.append(Evidence("date", guess.isoformat(), line, f"{text[:120]} (year from {why})"))
+                    evidence.append(
+                        Evidence("date", guess.isoformat(), line, f"{text[:120]} (year from {why})")
+                    )
                     break
             if day is None:
                 years = [int(y) for b in cleaned.blocks for y in re.findall(r"\b((?:19|20)\d{2})\b", b.text)]
@@ -509,12 +526,12 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
         # roles are those held on the statement's date
         finder.day = day
 
-    speakers = [_person(f, reg, day) for f in att.speakers]
-    speaker_keys = {f.key for f in att.speakers}
-    mentioned = [_person(f, reg, day) for f in people if f.key not in speaker_keys]
-    for f in att.speakers:
-        evidence.append(att.evidence[f.key])
-    quotes = [Quote(f.name, text) for f, text in att.quotes]
+    speakers = [_person(who, reg, day) for who in att.speakers]
+    speaker_keys = {who.key for who in att.speakers}
+    mentioned = [_person(who, reg, day) for who in people if who.key not in speaker_keys]
+    for who in att.speakers:
+        evidence.append(att.evidence[who.key])
+    quotes = [Quote(who.name, text) for who, text in att.quotes]
 
     theme_evidence = find_themes(cleaned.blocks)
     for tid, sentence in theme_evidence.items():

@@ -40,9 +40,7 @@ _HONORIFICS = (
 )
 _CAP = r"[A-Z][A-Za-z'\u2019\-]+"
 _NAME_RUN = re.compile(_CAP + r"(?:\s+(?:[A-Z]\.\s*)*" + _CAP + r")*")
-_TITLE_TAIL = re.compile(
-    r"((?:(?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|to)\s+){0,14})$"
-)
+_TITLE_TAIL = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|to)\s+){0,14})$")
 _COLLECTIVE = re.compile(
     r"\b(?:the|both|all)\s+(?:two\s+|three\s+|four\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:ministers|leaders|advis[oe]rs|secretaries|officials|counterparts|envoys|representatives|principals|"
@@ -51,7 +49,9 @@ _COLLECTIVE = re.compile(
     r"(?:" + STATEMENT_VERBS + r")\b",
     re.I,
 )
-_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|dialogue|together with|joined|hosted)\b")
+_MEETING = re.compile(
+    r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|dialogue|together with|joined|hosted)\b"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _QUOTE_SPAN = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{2,}?)(?:[\u201d\"]|$)")
 NON_PERSON_LABELS = frozenset(
@@ -149,7 +149,9 @@ class PeopleFinder:
             if country and c.country == country:
                 score += 2
             for term in c.terms:
-                if term.office in offices or (term.office is None and title and term.title.lower() in title.lower()):
+                if term.office in offices or (
+                    term.office is None and title and term.title.lower() in title.lower()
+                ):
                     score += 3
                     if self.day and term.covers(self.day):
                         score += 5
@@ -217,7 +219,11 @@ class PeopleFinder:
                 rest = []
                 for t in tokens[i : i + 3]:
                     word_i = t.group(0).strip(".")
-                    if word_i in _NOT_NAME or word_i.rstrip("'s\u2019") in _NOT_NAME or word_i.endswith(("'s", "\u2019s")):
+                    if (
+                        word_i in _NOT_NAME
+                        or word_i.rstrip("'s\u2019") in _NOT_NAME
+                        or word_i.endswith(("'s", "\u2019s"))
+                    ):
                         break
                     rest.append(t.group(0))
                 if _is_official_title(title) and len(rest) >= 2 and not self._is_place_or_org(rest):
@@ -239,7 +245,9 @@ class PeopleFinder:
             return known[0]
         offices = offices_for_title(self.reg, title)
         if not offices:
-            return known[0] if known else (cands[0] if len(cands) == 1 and _is_official_title(title) else None)
+            return (
+                known[0] if known else (cands[0] if len(cands) == 1 and _is_official_title(title) else None)
+            )
         country = country_from_title(title)
         fits = []
         for c in cands:
@@ -257,8 +265,7 @@ class PeopleFinder:
 
     @staticmethod
     def _is_place_or_org(tokens: list[str]) -> bool:
-        return tokens[0] in {"Japan", "Korea", "China", "United", "Republic", "States", "Department", "Ministry",
-                             "Office", "House", "Council", "Affairs", "Defense", "State", "Asia", "Pacific"}  # fmt: skip
+        return tokens[0] in _PLACE_OR_ORG
 
     @staticmethod
     def _title_before(text: str, start: int) -> str:
@@ -279,19 +286,125 @@ class PeopleFinder:
 
 
 _COUNTRY_ALT = "|".join(p for _, p in _COUNTRY_WORDS)
+_PLACE_OR_ORG = frozenset(
+    [
+        "Japan",
+        "Korea",
+        "China",
+        "United",
+        "Republic",
+        "States",
+        "Department",
+        "Ministry",
+        "Office",
+        "House",
+        "Council",
+        "Affairs",
+        "Defense",
+        "State",
+        "Asia",
+        "Pacific",
+    ]
+)
 _TITLE_END = re.compile(
     r"\b(?:" + _HONORIFICS + r"|State|Defen[cs]e|Affairs|General|Trade|Policy|Security Affairs|Office|"
     r"Unification|Finance|to (?:Japan|Korea|the Republic of Korea|South Korea|China|the United States))\s*$"
 )
 # words that belong to titles and organisations, never to a person's name
 _NOT_NAME = frozenset(
-    """President Vice Prime Minister Ministers Secretary Secretaries Deputy Assistant Under Foreign Defense Defence
-    Affairs State National Security Advisor Adviser Director General Secretariat Office Ministry Department
-    Ambassador Special Representative Envoy Chairman Leader Chief Council Committee House White Embassy
-    Republic Korea Korean Japan Japanese China Chinese United States American Asia Asian East Pacific
-    Northeast South North Trade Policy Peninsula Mr Ms Mrs Dr The Of And For On To First Second Senior
-    Administration Government Agency Forces Force Command Navy Army Air Marine Self Spokesperson Staff
-    Cabinet Summit Dialogue Meeting Talks Statement Press Vice-Minister""".split()
+    [
+        "President",
+        "Vice",
+        "Prime",
+        "Minister",
+        "Ministers",
+        "Secretary",
+        "Secretaries",
+        "Deputy",
+        "Assistant",
+        "Under",
+        "Foreign",
+        "Defense",
+        "Defence",
+        "Affairs",
+        "State",
+        "National",
+        "Security",
+        "Advisor",
+        "Adviser",
+        "Director",
+        "General",
+        "Secretariat",
+        "Office",
+        "Ministry",
+        "Department",
+        "Ambassador",
+        "Special",
+        "Representative",
+        "Envoy",
+        "Chairman",
+        "Leader",
+        "Chief",
+        "Council",
+        "Committee",
+        "House",
+        "White",
+        "Embassy",
+        "Republic",
+        "Korea",
+        "Korean",
+        "Japan",
+        "Japanese",
+        "China",
+        "Chinese",
+        "United",
+        "States",
+        "American",
+        "Asia",
+        "Asian",
+        "East",
+        "Pacific",
+        "Northeast",
+        "South",
+        "North",
+        "Trade",
+        "Policy",
+        "Peninsula",
+        "Mr",
+        "Ms",
+        "Mrs",
+        "Dr",
+        "The",
+        "Of",
+        "And",
+        "For",
+        "On",
+        "To",
+        "First",
+        "Second",
+        "Senior",
+        "Administration",
+        "Government",
+        "Agency",
+        "Forces",
+        "Force",
+        "Command",
+        "Navy",
+        "Army",
+        "Air",
+        "Marine",
+        "Self",
+        "Spokesperson",
+        "Staff",
+        "Cabinet",
+        "Summit",
+        "Dialogue",
+        "Meeting",
+        "Talks",
+        "Statement",
+        "Press",
+        "Vice-Minister",
+    ]
 )
 
 
@@ -351,7 +464,7 @@ def terms_named(found: Found, reg: Registry) -> list[Term]:
     """The terms of office that the titles used for this person in the text point to."""
     if not found.official:
         return []
-    out = []
+    out: list[Term] = []
     for title in found.titles:
         offices = offices_for_title(reg, title)
         matching = [t for t in found.official.terms if t.office in offices]

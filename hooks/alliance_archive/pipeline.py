@@ -107,7 +107,7 @@ def apply_corrections(statement: Statement, fixes: dict[str, Any], reg: Registry
         else:
             setattr(statement, key, value)
         statement.overridden.append(key)
-    if "slug" in fixes and fixes["slug"]:
+    if fixes.get("slug"):
         statement.id = slugify(fixes["slug"])
 
 

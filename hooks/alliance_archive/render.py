@@ -118,19 +118,17 @@ def officials_view(statements: list[Statement], reg: Registry) -> dict[str, Offi
 def statement_page(s: Statement, officials: dict[str, str], source_url: str) -> str:
     """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
     labels = {tid: t.label for tid, t in themes().items()}
-    body = render(
-        "statement.md.jinja", s=s, officials=officials, theme_labels=labels, source_url=source_url
-    )
+    body = render("statement.md.jinja", s=s, officials=officials, theme_labels=labels, source_url=source_url)
     record = s.to_json()
     record.pop("text")
-    meta = {
+    meta: dict[str, object] = {
         "title": s.title,
         "description": _description(s),
         "tags": [labels[t] for t in s.themes],
         "record": record,
         "edited_fields": list(s.overridden),
     }
-    post = frontmatter.Post(body, **meta)
+    post = frontmatter.Post(body, None, **meta)
     return frontmatter.dumps(post, sort_keys=False) + "\n"
 
 
@@ -147,7 +145,9 @@ def pages(statements: list[Statement], reg: Registry | None = None, repo_url: st
     views = officials_view(statements, reg)
     slugs = {name: v.slug for name, v in views.items()}
     for s in statements:
-        source_url = f"{repo_url.rstrip('/')}/blob/main/{s.source_file}" if repo_url else f"../../{s.source_file}"
+        source_url = (
+            f"{repo_url.rstrip('/')}/blob/main/{s.source_file}" if repo_url else f"../../{s.source_file}"
+        )
         out[f"statements/{s.id}.md"] = statement_page(s, slugs, source_url)
 
     for v in views.values():
@@ -164,7 +164,9 @@ def pages(statements: list[Statement], reg: Registry | None = None, repo_url: st
         by_year.setdefault(s.year, []).append(s)
     dated = sorted((y for y in by_year if y != "undated"), reverse=True)
     for y in dated:
-        out[f"years/{y}.md"] = render("year.md.jinja", label=y, statements=_newest_first(by_year[y]), undated=False)
+        out[f"years/{y}.md"] = render(
+            "year.md.jinja", label=y, statements=_newest_first(by_year[y]), undated=False
+        )
     undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
     out["years/undated.md"] = render(
         "year.md.jinja", label="Undated statements", statements=undated, undated=True

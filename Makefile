@@ -1,0 +1,44 @@
+# Alliance Archive: one command to preview, one to test. Needs Python 3.11+, make and git.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test lint typecheck pytest score bench clean
+
+$(STAMP): requirements-dev.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: install  ## live preview at http://127.0.0.1:8000 (rebuilds when a seed changes)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install  ## the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+test: lint typecheck pytest  ## everything CI runs
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+score: install  ## cleaning and extraction figures on the development corpus
+	../shared/tools/score-corpus
+	../shared/tools/score-corpus --gold ../shared/seeds-gold --raw ../shared/seeds
+
+bench: install  ## build speed and memory at scale
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,99 @@
+"""Shared fixtures: a real in-process MkDocs build of a throwaway project, and a guard that fails
+any test during which the archive logs a warning it did not expect."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+SeedFiles = dict[str, bytes | str]
+BuildSite = Callable[..., Path]
+
+
+def make_project(where: Path, seeds: SeedFiles | Path | None = None) -> Path:
+    """A copy of the archive project (config, docs, hooks) with the given seeds; returns its folder."""
+    project = where / "project"
+    project.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
+    seeds_dir = project / "seeds"
+    if isinstance(seeds, Path):
+        shutil.copytree(seeds, seeds_dir, symlinks=True)
+    else:
+        seeds_dir.mkdir()
+        for name, content in (seeds or {}).items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            (seeds_dir / name).write_bytes(data)
+    return project
+
+
+def build_project(project: Path, strict: bool = False) -> Path:
+    """Build ``project`` in-process, as ``mkdocs build`` does; returns the site folder."""
+    site = project / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> BuildSite:
+    """Build a site from ``{file name: content}`` (or a seeds folder) into ``tmp_path``."""
+
+    def _build(seeds: SeedFiles | Path, strict: bool = False) -> Path:
+        return build_project(make_project(tmp_path, seeds), strict=strict)
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The archive's own seeds, built once per test session."""
+    return build_project(make_project(tmp_path_factory.mktemp("seeds-site"), SEEDS))
+
+
+class _WarningGuard(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_warnings(request: pytest.FixtureRequest) -> Iterator[_WarningGuard]:
+    """Fail a test if the archive or MkDocs logs a warning, unless it is marked ``expect_warnings``."""
+    guard = _WarningGuard()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(guard)
+    try:
+        yield guard
+    finally:
+        logger.removeHandler(guard)
+    if request.node.get_closest_marker("expect_warnings") is None and guard.records:
+        messages = "; ".join(r.getMessage() for r in guard.records)
+        pytest.fail(f"unexpected warnings: {messages}")
+
+
+@pytest.fixture
+def warnings_logged(no_unexpected_warnings: _WarningGuard) -> list[logging.LogRecord]:
+    """The warnings logged so far in a test marked ``expect_warnings``."""
+    return no_unexpected_warnings.records

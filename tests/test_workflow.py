@@ -1,0 +1,43 @@
+"""The GitHub Pages workflow is valid (actionlint) and builds strictly with the pinned lock file."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+
+
+def _actionlint() -> str:
+    found = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
+    assert Path(found).exists(), "actionlint is installed with the dev dependencies"
+    return found
+
+
+def test_actionlint_accepts_the_workflow() -> None:
+    result = subprocess.run([_actionlint(), str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses:\n")
+    result = subprocess.run([_actionlint(), str(broken)], capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+
+
+def test_workflow_builds_strictly_and_deploys_with_the_official_actions() -> None:
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = " ".join(step.get("run", "") for step in steps)
+    uses = [step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "mkdocs build --strict" in runs
+    assert "requirements.lock" in runs
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
