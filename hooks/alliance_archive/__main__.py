@@ -62,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.seed.is_file():
         print(f"{args.seed}: no such seed file", file=sys.stderr)
         return 2
-    return inspect(args.seed, args.json)
+    try:
+        return inspect(args.seed, args.json)
+    except BrokenPipeError:  # output piped into `head`
+        return 0
 
 
 if __name__ == "__main__":

@@ -19,8 +19,10 @@ from .clean import Block, Cleaned, Drop
 from .dates import FoundDate, find_dates, infer_year
 from .people import (
     _COLLECTIVE,
+    _COLLECTIVE_SUBJECT,
     _MEETING,
     _PRONOUN,
+    _THEY_SAY,
     _VERB,
     NON_PERSON_LABELS,
     Found,
@@ -198,6 +200,7 @@ def attribute(
     last_subject: Found | None = None
     current_turn: Found | None = None
     pending_quote_for: Found | None = None
+    last_collective = False
 
     for block in blocks:
         if block.kind == "turn":
@@ -246,9 +249,13 @@ def attribute(
                     subject = mentions[0].who if mentions and mentions[0].start < p.start() else last_subject
                     if subject is not None:
                         speakers.append(Mention(subject, p.start(), p.end()))
-            if _COLLECTIVE.search(masked):
+            if _COLLECTIVE.search(masked) or (last_collective and _THEY_SAY.search(masked)):
                 for who in _participants(finder, cleaned):
                     speakers.append(Mention(who, 0, 0))
+            if _COLLECTIVE_SUBJECT.search(masked):
+                last_collective = True
+            elif not re.match(r"\s*They\b", masked):
+                last_collective = False
             spans = quoted_spans(sentence)
             for sp in speakers:
                 att.add(sp.who, block.line, sentence)

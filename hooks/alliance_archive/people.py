@@ -49,6 +49,14 @@ _COLLECTIVE = re.compile(
     r"(?:" + STATEMENT_VERBS + r")\b",
     re.I,
 )
+_COLLECTIVE_SUBJECT = re.compile(
+    r"^\s*(?:The|Both|All)\s+(?:two\s+|three\s+|four\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:ministers|leaders|advis[oe]rs|secretaries|officials|counterparts|envoys|representatives|principals)\b"
+)
+_THEY_SAY = re.compile(
+    r"^\s*They\s+(?:(?:also|further|again|jointly|strongly|all)\s+)*(?:" + STATEMENT_VERBS + r")\b"
+    r"|^\s*They\b[^.;]{0,220}?\band\s+(?:also\s+)?(?:" + STATEMENT_VERBS + r")\b"
+)
 _MEETING = re.compile(
     r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|dialogue|together with|joined|hosted)\b"
 )
@@ -278,11 +286,33 @@ class PeopleFinder:
         # a title ends right before the name ("... Secretary of State", "... Foreign Minister")
         if not _TITLE_END.search(phrase):
             return ""
-        # keep from the first title word on
-        tm = re.search(r"(?:\b(?:" + _COUNTRY_ALT + r")\s+)?\b(?:" + _HONORIFICS + r")\b.*$", phrase, re.S)
-        if not tm:
+        # walk back over title words ("Japanese Minister of Defense"); stop at a name or other word
+        spans = list(re.finditer(r"\S+", phrase))
+        toks = [t.group(0) for t in spans]
+        keep: list[str] = []
+        for pos in range(len(toks) - 1, -1, -1):
+            tok = toks[pos]
+            bare = tok.strip(".,").removesuffix("'s").removesuffix("\u2019s")
+            if tok in ("of", "for", "the", "on", "to"):
+                keep.insert(0, tok)
+                continue
+            if tok == "and":
+                before = toks[pos - 1].strip(".,") if pos else ""
+                if before in _NOT_NAME:
+                    keep.insert(0, tok)
+                    continue
+                break
+            if bare in _NOT_NAME or re.fullmatch(_COUNTRY_ALT, tok.rstrip(",")) or tok in ("U.S.", "ROK"):
+                keep.insert(0, tok)
+                continue
+            break
+        while keep and keep[0] in ("of", "for", "the", "on", "to", "and"):
+            keep.pop(0)
+        title = " ".join(keep)
+        if not title or not re.search(r"\b(?:" + _HONORIFICS + r")\b", title):
             return ""
-        return phrase[tm.start() :]
+        # the same characters as in the text, from the first title word to the name
+        return phrase[spans[len(toks) - len(keep)].start() :]
 
 
 _COUNTRY_ALT = "|".join(p for _, p in _COUNTRY_WORDS)
