@@ -173,8 +173,13 @@ def md_escape(text: str) -> str:
 
 def slugify(text: str, max_length: int = 80) -> str:
     """A URL slug: ASCII letters, digits and hyphens."""
+    text = text.replace("\u2019", "'")
+    # abbreviations keep their letters together ("U.S." -> "us"); articles opening a title or a
+    # subtitle are dropped ("The U.S.-Japan Alliance: The Cornerstone" -> "us-japan-alliance-cornerstone")
+    text = re.sub(r"\b((?:[A-Za-z]\.){2,})", lambda m: m.group(1).replace(".", ""), text)
+    text = re.sub(r"(^|[:;]\s*)(?:the|a|an)\s+", r"\1", text.strip(), flags=re.I)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    text = text.replace("'", "").replace("\u2019", "")
+    text = text.replace("'", "")
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
