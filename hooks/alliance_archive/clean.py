@@ -152,12 +152,17 @@ def is_sentence(line: str) -> bool:
     return (n >= 7 and bool(_SENTENCE_END.search(line.strip()))) or n >= 20
 
 
+@cache
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
 def foreign_language(line: str) -> bool:
     """A line in a language other than English (the archive's articles are English)."""
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) < 2:
         return False
-    non_latin = sum(1 for ch in letters if not unicodedata.name(ch, "").startswith("LATIN"))
+    non_latin = sum(1 for ch in letters if not ch.isascii() and not _is_latin(ch))
     if non_latin / len(letters) > 0.3:
         return True
     n = word_count(line)
@@ -199,9 +204,14 @@ def chrome_kind(line: str) -> tuple[str, str] | None:
     if foreign_language(text):
         return "foreign", "line in another language, unrelated to the article text"
     norm = normalize(text)
+    keyed = key + " "
     for prefix in vocab.related_prefixes:
-        if re.match(re.escape(prefix) + r"\s*[:|»›>-]", _key(text) + " ") and not norm.endswith(("?",)):
-            rest = norm[len(prefix) :].lstrip(" :|»›>-")
+        if (
+            keyed.startswith(prefix)
+            and re.match(re.escape(prefix) + r"\s*[:|»›>-]", keyed)
+            and "?" not in norm[-2:]
+        ):
+            rest = keyed[len(prefix) :].lstrip(" :|»›>-")
             if word_count(rest) <= 16:
                 return "related", vocab.related_reason
     for phrase, category, reason in vocab.phrases:

@@ -40,7 +40,6 @@ _HONORIFICS = (
 )
 _CAP = r"[A-Z][A-Za-z'\u2019\-]+"
 _NAME_RUN = re.compile(_CAP + r"(?:\s+(?:[A-Z]\.\s*)*" + _CAP + r")*")
-_TITLE_TAIL = re.compile(r"((?:(?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|to)\s+){0,14})$")
 _COLLECTIVE = re.compile(
     r"\b(?:the|both|all)\s+(?:two\s+|three\s+|four\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:ministers|leaders|advis[oe]rs|secretaries|officials|counterparts|envoys|representatives|principals|"
@@ -278,16 +277,12 @@ class PeopleFinder:
     @staticmethod
     def _title_before(text: str, start: int) -> str:
         """The title phrase right before a name ("U.S. Secretary of State", "Foreign Minister")."""
-        head = text[max(0, start - 160) : start]
-        m = _TITLE_TAIL.search(head)
-        if not m or not m.group(1).strip():
-            return ""
-        phrase = m.group(1)
+        phrase = text[max(0, start - 160) : start]
         # a title ends right before the name ("... Secretary of State", "... Foreign Minister")
-        if not _TITLE_END.search(phrase):
+        if not phrase[-1:].isspace() or not _TITLE_END.search(phrase):
             return ""
         # walk back over title words ("Japanese Minister of Defense"); stop at a name or other word
-        spans = list(re.finditer(r"\S+", phrase))
+        spans = list(re.finditer(r"\S+", phrase))[-16:]
         toks = [t.group(0) for t in spans]
         keep: list[str] = []
         for pos in range(len(toks) - 1, -1, -1):
@@ -309,13 +304,14 @@ class PeopleFinder:
         while keep and keep[0] in ("of", "for", "the", "on", "to", "and"):
             keep.pop(0)
         title = " ".join(keep)
-        if not title or not re.search(r"\b(?:" + _HONORIFICS + r")\b", title):
+        if not title or not _HONORIFIC.search(title):
             return ""
         # the same characters as in the text, from the first title word to the name
         return phrase[spans[len(toks) - len(keep)].start() :]
 
 
 _COUNTRY_ALT = "|".join(p for _, p in _COUNTRY_WORDS)
+_HONORIFIC = re.compile(r"\b(?:" + _HONORIFICS + r")\b")
 _PLACE_OR_ORG = frozenset(
     [
         "Japan",
