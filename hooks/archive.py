@@ -26,7 +26,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     archive = pipeline.build_archive(_seeds_dir(config))
     for name, problem in archive.problems:
         log.warning("Seed seeds/%s was not built (%s)", name, problem)
-    generated = render.pages(archive.statements, repo_url=config.repo_url or "")
+    generated = render.pages(
+        archive.statements,
+        repo_url=config.repo_url or "",
+        site_url=config.site_url or "",
+        site_name=config.site_name,
+    )
     sources = {f"statements/{s.id}.md": s.source_file for s in archive.statements}
     for path, content in generated.items():
         existing = files.get_file_from_path(path)

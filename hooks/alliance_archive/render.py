@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -45,6 +47,24 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
+
+
+def plain_text(markdown_text: str) -> str:
+    """The cleaned text (escaped Markdown) back to the characters the article had."""
+    text = re.sub(r"<[^>]+>", "", markdown_text)  # only the archive's own caption markup
+    text = re.sub(r"\\([\\`*_\[\]{}#!+.\-])", r"\1", text)
+    return html.unescape(re.sub(r"^#+ |\*\*", "", text, flags=re.M))
+
+
+@cache
+def xml_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("alliance_archive", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["plain"] = plain_text
+    return env
 
 
 @dataclass
@@ -122,8 +142,9 @@ def statement_page(s: Statement, officials: dict[str, str], source_url: str) -> 
     record = s.to_json()
     record.pop("text")
     meta: dict[str, object] = {
-        "title": s.title,
-        "description": _description(s),
+        # the theme inserts these into HTML without escaping them: escape here, once
+        "title": html.escape(s.title, quote=True),
+        "description": html.escape(_description(s), quote=True),
         "tags": [labels[t] for t in s.themes],
         "record": record,
         "edited_fields": list(s.overridden),
@@ -138,7 +159,13 @@ def _description(s: Statement) -> str:
     return f"{who}, {when}: {s.title}"
 
 
-def pages(statements: list[Statement], reg: Registry | None = None, repo_url: str = "") -> dict[str, str]:
+def pages(
+    statements: list[Statement],
+    reg: Registry | None = None,
+    repo_url: str = "",
+    site_url: str = "",
+    site_name: str = "Alliance Archive",
+) -> dict[str, str]:
     """Every generated page, by its path under docs/ (as MkDocs sees it), and the JSON data file."""
     reg = reg or registry()
     out: dict[str, str] = {}
@@ -190,6 +217,17 @@ def pages(statements: list[Statement], reg: Registry | None = None, repo_url: st
         year_count=len(dated),
         themes=len(themes()),
         latest=(newest + [s for s in statements if not s.date])[:10],
+    )
+    feed_entries = (newest + [s for s in statements if not s.date])[:50]
+    out["feed.xml"] = (
+        xml_environment()
+        .get_template("feed.xml.jinja")
+        .render(
+            site_url=site_url or "/",
+            site_name=site_name,
+            updated=newest[0].date if newest else dt.date.today().isoformat(),
+            entries=feed_entries,
+        )
     )
     out["data/statements.json"] = json.dumps(archive_json(statements), ensure_ascii=False, indent=1) + "\n"
     return out
