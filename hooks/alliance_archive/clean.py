@@ -239,9 +239,32 @@ def _headline_like(line: str) -> bool:
     return not (text.endswith(".") and n > 16)
 
 
+_ORG_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Agency|Embassy|Office|Council|Secretariat|Administration|Government|Cabinet|"
+    r"White House|Blue House|News|Times|Herald|Post|Tribune|Journal|Daily|Broadcasting|Network|Institute|"
+    r"Center|Centre|Foundation|Bureau|Mission|Consulate)\b"
+)
+_EVENT_WORDS = re.compile(
+    r"\b(?:[Mm]eet\w*|[Tt]alks|[Ss]tatement|[Rr]emarks|[Rr]eadout|[Aa]vailability|[Bb]riefing|[Cc]onference|"
+    r"[Ss]ummit|[Dd]ialogue|[Vv]isit\w*|[Hh]olds?|[Aa]gree\w*|[Ss]ays?|[Cc]alls?|[Uu]rges?|[Ww]arns?|"
+    r"[Aa]lliance|[Rr]elations|[Tt]ies|[Cc]ooperation|[Ii]nterview|[Ss]peech|[Tt]estimony|[Rr]elease)\b"
+)
+
+
+def is_site_name(line: str) -> bool:
+    """A publisher's or site's name standing alone ("Yonhap News Agency", "U.S. Department of State")."""
+    text = line.strip()
+    return (
+        word_count(text) <= 8
+        and not _SENTENCE_END.search(text)
+        and bool(_ORG_WORDS.search(text))
+        and not _EVENT_WORDS.search(text)
+    )
+
+
 def _find_title(lines: list[str], nonblank: list[int]) -> int:
     for i in nonblank[:20]:
-        if _headline_like(lines[i]):
+        if _headline_like(lines[i]) and not is_site_name(lines[i]):
             return i
     for i in nonblank:
         if chrome_kind(lines[i]) is None:
@@ -312,6 +335,8 @@ def clean(lines: list[str]) -> Cleaned:
             drop(i, *kind)
         elif _key(lines[i]) in vocabulary().doc_types:
             drop(i, "doctype", "document-type label")
+        elif is_site_name(lines[i]):
+            drop(i, "header", "site or publisher name")
         else:
             drop(i, "above_title", "page header above the headline")
 
@@ -386,6 +411,8 @@ def _mark_footer(lines: list[str], body: list[int], drop: Any) -> None:
         kind = chrome_kind(lines[i].strip())
         if kind is not None:
             drop(i, *kind)
+        elif _BYLINE.match(lines[i]):
+            drop(i, "byline", "byline")
         elif _BULLET.match(lines[i]) or not seen_marker:
             drop(i, "tags", "topic tags or related links after the article")
         else:

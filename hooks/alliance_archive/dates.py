@@ -20,6 +20,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+    # 28.09.2012 (day first, as European and Asian pages write it) and 09/28/2012 (U.S. month first)
+    re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d{2})(?!\d)"),
+    re.compile(r"(?<![\d/])(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d{2})(?!\d)"),
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"\b", re.I),
     re.compile(_WEEKDAY + r"(?<!\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d{2})(?!:)", re.I),

@@ -453,7 +453,8 @@ def find_publisher(cleaned: Cleaned, blocks: list[Block]) -> tuple[str | None, E
             value = first
         return value, Evidence("publisher", value, orgs[0].line, orgs[0].text)
     for block in blocks[:2]:
-        m = re.search(r"\d{4}\s*\(([A-Z][A-Za-z]{1,12})\)", block.text)
+        # a wire dateline: "SEOUL, June 14 (Yonhap) --", "Honolulu, 2 September 2022 (TDI):"
+        m = re.search(r"^[^()]{0,60}?\d{1,4}\s*\(([A-Z][A-Za-z]{1,12})\)\s*(?:--|[—–:-])", block.text)
         if m:
             return m.group(1), Evidence("publisher", m.group(1), block.line, block.text[:120])
     for block in blocks:

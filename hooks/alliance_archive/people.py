@@ -133,7 +133,7 @@ class PeopleFinder:
         key = official.name if official else name
         found = self.people.get(key)
         if found is None:
-            country = official.country if official else (country_from_title(title) or "other")
+            country = official.country if official else self._country_of_unknown(name, title)
             found = Found(name=official.name if official else name, official=official, country=country)
             self.people[key] = found
         if title and title not in found.titles:
@@ -141,6 +141,22 @@ class PeopleFinder:
         if line and line not in found.lines:
             found.lines.append(line)
         return found
+
+    def _country_of_unknown(self, name: str, title: str) -> str:
+        """An official not in the registry: the country adjective of the title, else the one country
+        whose offices use that title, else a Korean family name, else other."""
+        country = country_from_title(title) if title else None
+        if country:
+            return country
+        countries = (
+            {self.reg.offices[o].country for o in offices_for_title(self.reg, title)} if title else set()
+        )
+        if len(countries) == 1:
+            return countries.pop()
+        parts = name.split()
+        if len(parts) >= 2 and parts[0] in _KOREAN_FAMILY_NAMES and ("-" in parts[1] or len(parts) == 3):
+            return "KR"
+        return "other"
 
     def _pick(self, candidates: list[Official], title: str) -> Official | None:
         if len(candidates) <= 1:
@@ -311,6 +327,68 @@ class PeopleFinder:
 
 
 _COUNTRY_ALT = "|".join(p for _, p in _COUNTRY_WORDS)
+_KOREAN_FAMILY_NAMES = frozenset(
+    [
+        "Kim",
+        "Lee",
+        "Yi",
+        "Park",
+        "Pak",
+        "Choi",
+        "Choe",
+        "Chung",
+        "Jung",
+        "Jeong",
+        "Kang",
+        "Cho",
+        "Jo",
+        "Yoon",
+        "Yun",
+        "Jang",
+        "Chang",
+        "Lim",
+        "Im",
+        "Han",
+        "Oh",
+        "Seo",
+        "Shin",
+        "Kwon",
+        "Hwang",
+        "Ahn",
+        "An",
+        "Song",
+        "Ryu",
+        "Yoo",
+        "Yu",
+        "Hong",
+        "Jeon",
+        "Chun",
+        "Ko",
+        "Moon",
+        "Mun",
+        "Yang",
+        "Son",
+        "Bae",
+        "Baek",
+        "Heo",
+        "Nam",
+        "Noh",
+        "Roh",
+        "Ha",
+        "Kwak",
+        "Sung",
+        "Cha",
+        "Joo",
+        "Woo",
+        "Ku",
+        "Koo",
+        "Min",
+        "Ra",
+        "Wi",
+        "Ban",
+        "Hyun",
+    ]
+)
 _HONORIFIC = re.compile(r"\b(?:" + _HONORIFICS + r")\b")
 _PLACE_OR_ORG = frozenset(
     [
