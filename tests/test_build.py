@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -88,7 +89,7 @@ def test_statement_front_matter_holds_the_record(tmp_path: Path) -> None:
     pages = render.pages(archive.statements)
     for s in archive.statements:
         post = frontmatter.loads(pages[f"statements/{s.id}.md"])
-        assert post["title"] == s.title
+        assert html.unescape(post["title"]) == s.title
         assert post["record"]["id"] == s.id
         assert post["record"]["date"] == s.date
         assert "text" not in post["record"]
