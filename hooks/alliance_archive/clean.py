@@ -189,6 +189,9 @@ def chrome_kind(line: str) -> tuple[str, str] | None:
         return "separator", "separator"
     if key in vocab.lines:
         return vocab.lines[key]
+    tokens = key.split()
+    if len(tokens) > 1 and all(vocab.lines.get(t, ("",))[0] == "font_size" for t in tokens):
+        return vocab.lines[tokens[0]]
     if _TIMECODE.match(key):
         return "player", "media-player timestamp"
     if _READ_TIME.search(text) and word_count(text) <= 12:
@@ -278,6 +281,11 @@ def _first_body_line(lines: list[str], candidates: Iterable[int]) -> int | None:
         if chrome_kind(text) is not None:
             continue
         if is_sentence(text) or _NUMBERED.match(text) or _TURN.match(text):
+            return i
+        # a list introduced by a sentence ending in a colon, or a list item that reads as a sentence
+        if text.rstrip().endswith(":") and word_count(text) >= 5:
+            return i
+        if _BULLET.match(text) and word_count(text) >= 6:
             return i
     return None
 
@@ -434,6 +442,8 @@ def _mark_repeats(lines: list[str], t: int, body: list[int], drop: Any) -> None:
             continue
         seen[key] = i
         for j in body[pos + 1 : pos + 6]:
+            if comparable(lines[j]) == key:
+                continue  # an exact copy: the later one is dropped as a repeat
             if _overlaps_as_teaser(lines[i], lines[j]):
                 if comparable(lines[j]).startswith(comparable(lines[i])) and _is_quote(lines[i]):
                     drop(i, "teaser", "pull-quote teaser repeating a later paragraph")

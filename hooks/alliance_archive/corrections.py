@@ -22,6 +22,16 @@ FIELDS = frozenset(
 COUNTRIES = ("US", "JP", "KR", "other")
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as the text the editor typed, so a bad date is reported by field."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def corrections_path(seed_path: Path) -> Path:
     return seed_path.with_suffix(".yml")
 
@@ -33,7 +43,7 @@ def load(seed_path: Path, theme_ids: set[str]) -> dict[str, Any]:
         return {}
     where = f"correction file {path.name}"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TextDatesLoader)
     except yaml.YAMLError as exc:
         raise SeedError(f"{where} is not valid YAML ({exc.__class__.__name__})") from exc
     except UnicodeDecodeError as exc:

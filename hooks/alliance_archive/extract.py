@@ -257,6 +257,10 @@ def attribute(
             elif not re.match(r"\s*They\b", masked):
                 last_collective = False
             spans = quoted_spans(sentence)
+            if spans and not speakers:
+                who = _quoted_person(sentence, finder, block.line)
+                if who is not None:
+                    speakers.append(Mention(who, 0, 0))
             for sp in speakers:
                 att.add(sp.who, block.line, sentence)
                 for q in spans:
@@ -276,6 +280,41 @@ def attribute(
             if header_quote and not any(w is person for w, _ in att.quotes):
                 att.quotes.append((person, header_quote))
     return att
+
+
+_PERSON = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019]+(?:-[A-Z]?[a-z]+)?)"
+_QUOTED_BY = [
+    # "…," said Laura Whitfield, a maritime analyst …
+    re.compile(
+        r"[\u201d\"]\s*,?\s*(?:said|says|added|noted|told [\w ]{1,30}?)\s+"
+        + _PERSON
+        + r"(?=\s*[,.;]|\s+(?:of|from|at|who)\b)"
+    ),
+    # "…," Laura Whitfield said / Laura Whitfield, a maritime analyst, said, "…"
+    re.compile(r"[\u201d\"]\s*,?\s*" + _PERSON + r"\s+(?:said|says|added|noted)\b"),
+    re.compile(r"^\s*" + _PERSON + r",\s+(?:a|an|the)\s+[^,]{3,80},\s+(?:said|says|added|noted)\b"),
+]
+
+
+def _quoted_person(sentence: str, finder: PeopleFinder, line: int) -> Found | None:
+    """A quoted person the registry does not know (an analyst, a scholar): a speaker with country
+    ``other`` unless the text ties them to one of the three governments."""
+    from .people import _NOT_NAME, _PLACE_OR_ORG
+
+    for pattern in _QUOTED_BY:
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        name = re.sub(r"\s+[A-Z]\.", "", m.group(1))
+        parts = name.split()
+        if any(p in _NOT_NAME or p in _PLACE_OR_ORG for p in parts):
+            continue
+        known = finder.find(name, line)
+        if known:
+            return known[0].who
+        found = Found(name=name, official=None, country="other")
+        return finder.people.setdefault(name, found)
+    return None
 
 
 def _label_as_text(label: str) -> str:
@@ -304,6 +343,30 @@ def _participants(finder: PeopleFinder, cleaned: Cleaned) -> list[Found]:
     return out
 
 
+_UNNAMED_OFFICIAL = re.compile(
+    r"\b(U\.S\.|American|Japanese|South Korean|ROK)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:minister|secretary|officials?|counterparts?|envoy|president|prime minister|leader|delegation)\b",
+    re.I,
+)
+
+
+def _three_way_meeting(cleaned: Cleaned, finder: PeopleFinder) -> str | None:
+    """A sentence reporting a meeting among U.S., Japanese and ROK officials, named or by title."""
+    for block in cleaned.blocks:
+        for sentence in sentences(block.text):
+            if not _MEETING.search(sentence):
+                continue
+            countries = {m.who.country for m in finder.find(sentence, block.line)}
+            for m in _UNNAMED_OFFICIAL.finditer(sentence):
+                adjective = m.group(1).lower()
+                countries.add(
+                    "JP" if adjective == "japanese" else "US" if adjective in ("u.s.", "american") else "KR"
+                )
+            if {"US", "JP", "KR"} <= countries:
+                return sentence
+    return None
+
+
 def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
     """A name standing alone on a header line: the person a press statement is issued under."""
     out = []
@@ -313,8 +376,9 @@ def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
         text = drop.text.strip()
         if drop.category == "byline":
             continue
-        cands = finder.reg.lookup(text)
-        if cands:
+        # "John Kerry" or "Antony J. Blinken, Secretary of State": a name standing alone on its line
+        name = text.split(",", 1)[0].strip()
+        if finder.reg.lookup(name):
             found = finder.find(text, drop.line)
             if found and found[0].who not in out:
                 out.append(found[0].who)
@@ -358,6 +422,12 @@ _EVENT = re.compile(
 )
 
 
+_NAMED_PLACE = re.compile(
+    r"\b(?:city|town|village|port|island|prefecture|province|county|district) of "
+    r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
+)
+
+
 def _place_pattern() -> re.Pattern[str]:
     cities, countries = gazetteer()
     names = sorted({*cities, *countries}, key=len, reverse=True)
@@ -366,7 +436,8 @@ def _place_pattern() -> re.Pattern[str]:
 
 
 def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
-    cities, countries = gazetteer()
+    known_cities, countries = gazetteer()
+    cities = dict(known_cities)  # this text's own additions stay with this text
     pattern = _place_pattern()
     found_cities: list[tuple[str, Evidence]] = []
     found_countries: list[tuple[str, Evidence]] = []
@@ -407,6 +478,19 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
                 add(m.group(1), line, sentence)
     if dateline and not found_cities:
         add(*dateline)
+    if not found_cities:
+        # a place the gazetteer does not know, named as such: "the fishing town of Onagawa"
+        for line, text in texts:
+            for sentence in sentences(text):
+                if not _EVENT.search(sentence):
+                    continue
+                m = _NAMED_PLACE.search(sentence)
+                if m:
+                    cities[m.group(1).lower()] = m.group(1)
+                    add(m.group(1), line, sentence)
+                    break
+            if found_cities:
+                break
     # the event's place: the first city named (header, dateline or first event sentence)
     chosen = found_cities[:1]
     if not found_cities and found_countries:
@@ -542,6 +626,11 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
     quotes = [Quote(who.name, text) for who, text in att.quotes]
 
     theme_evidence = find_themes(cleaned.blocks)
+    if "trilateral-cooperation" not in theme_evidence:
+        sentence = _three_way_meeting(cleaned, finder)
+        if sentence:
+            theme_evidence["trilateral-cooperation"] = sentence
+            theme_evidence = {tid: theme_evidence[tid] for tid in themes() if tid in theme_evidence}
     for tid, sentence in theme_evidence.items():
         evidence.append(Evidence("themes", tid, 0, sentence))
     places, place_ev = find_places(cleaned)

@@ -203,11 +203,14 @@ class PeopleFinder:
                     start = run.start() + tokens[i].start()
                     end = run.start() + tokens[i + size - 1].end()
                     title = self._title_before(text, start)
-                    official = self._pick(cands, title) if cands else None
+                    after = _title_after(text, end) if cands else ""
+                    official = self._pick(cands, title or after) if cands else None
                     if official is None and cands:
                         official = cands[0]
                     if official is not None:
                         who = self._add(official.name, official, title, line)
+                        if after and after not in who.titles:
+                            who.titles.append(after)
                         mentions.append(Mention(who, start - len(title), end))
                         for k in range(i, i + size):
                             used[k] = True
@@ -510,6 +513,20 @@ _NOT_NAME = frozenset(
         "Vice-Minister",
     ]
 )
+
+
+_AFTER_TITLE = re.compile(
+    r"^,\s+(?:the\s+)?((?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|to)(?:\s+(?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|to)){0,9})"
+)
+
+
+def _title_after(text: str, end: int) -> str:
+    """A title written after the name ("KAMIKAWA Yoko, Minister for Foreign Affairs, ...")."""
+    m = _AFTER_TITLE.match(text[end : end + 120])
+    if not m:
+        return ""
+    title = re.sub(r"(?:\s+(?:of|for|and|the|on|to))+$", "", m.group(1))
+    return title if _HONORIFIC.search(title) else ""
 
 
 def _is_official_title(title: str) -> bool:

@@ -1,0 +1,117 @@
+"""Property: whatever page chrome is interleaved with an article, every sentence survives in order,
+and chrome of the clear-cut kinds (separators, font-size tokens, "Share", player timecodes) is gone."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from alliance_archive.clean import clean
+from alliance_archive.textutil import comparable
+
+HEADLINE = "Ministers Review Progress on Joint Port Inspections"
+
+FUNCTION_WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "that",
+    "will",
+    "their",
+    "from",
+    "is",
+    "was",
+]
+
+# Page chrome that no article sentence resembles: it must never be kept.
+CLEAR_CUT = {
+    "separator": ["--", "---", "* * *", "——", "====="],
+    "font_size": ["XS", "SM", "MD", "LG", "XL", "A+", "A-"],
+    "share": ["Share", "SHARE", "share"],
+    "timecode": ["0:00", "0:03:48", "12:07", "0:00 0:03:48 0:00", "1:02 / 4:15"],
+}
+# Other chrome, interleaved to make the page realistic; the property only requires that it does not
+# swallow the article.
+OTHER = [
+    "Skip to main content",
+    "Accessibility links",
+    "Home > News > World",
+    "Breaking News",
+    "Print",
+    "Subscribe",
+    "Please wait",
+    "No media source currently available",
+    "Direct link",
+    "4 min read",
+    "1,204 views",
+    "87",
+    "October 14, 2019",
+    "한국어 | 日本語 | Tiếng Việt | Русский",
+    "Also read: Harbor officials weigh new inspection fees",
+    "Related: Two cities sign a sister-port agreement",
+    "We use cookies to improve your experience on this site.",
+    "",
+]
+CLEAR_CUT_LINES = frozenset(line for lines in CLEAR_CUT.values() for line in lines)
+
+plain_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
+capital_word = plain_word.map(str.capitalize)
+word = st.one_of(plain_word, capital_word, st.sampled_from(FUNCTION_WORDS))
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    n = draw(st.integers(min_value=8, max_value=30))
+    words = [draw(capital_word)] + [draw(word) for _ in range(n - 1)]
+    # an English sentence has function words; make sure at least two are there
+    for pos in draw(st.lists(st.integers(1, n - 1), min_size=2, max_size=4)):
+        words[pos] = draw(st.sampled_from(FUNCTION_WORDS))
+    return " ".join(words) + "."
+
+
+chrome_line = st.one_of(st.sampled_from(sorted(CLEAR_CUT_LINES)), st.sampled_from(OTHER))
+
+
+@st.composite
+def page(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    body = draw(st.lists(sentence(), min_size=1, max_size=8, unique_by=comparable))
+    keys = [comparable(s) for s in body]
+    # no sentence may be a copy or the opening of another (that would be a genuine repeat or teaser)
+    assume(all(not b.startswith(a) for a in keys for b in keys if a is not b))
+    lines = [*draw(st.lists(st.sampled_from(sorted(CLEAR_CUT_LINES)), max_size=3)), HEADLINE, ""]
+    for s in body:
+        lines += draw(st.lists(chrome_line, max_size=4))
+        # a paragraph is one line, or several sentences of one line
+        lines.append(s)
+        lines += draw(st.lists(chrome_line, max_size=2))
+    lines += draw(st.lists(chrome_line, max_size=5))
+    return lines, body
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page())
+def test_every_sentence_survives_in_order_and_clear_chrome_goes(data: tuple[list[str], list[str]]) -> None:
+    lines, body = data
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    kept = [b.text for b in cleaned.blocks]
+    joined = "\n".join(kept)
+    pos = 0
+    for s in body:
+        at = joined.find(s, pos)
+        assert at >= 0, f"sentence lost or out of order: {s!r}; kept {kept}"
+        pos = at + len(s)
+    for block in cleaned.blocks:
+        assert block.text.strip() not in CLEAR_CUT_LINES, block
+        assert not re.fullmatch(r"[\d:/ ]+", block.text)
+    removed = {d.line for d in cleaned.drops}
+    for number, raw in enumerate(lines, start=1):
+        if raw in CLEAR_CUT_LINES:
+            assert number in removed, (number, raw)

@@ -1,0 +1,131 @@
+"""Dates as copied pages write them: found in text, recognised as a date line, years worked out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliance_archive.dates import find_dates, infer_year, is_date_line, parse_iso
+
+
+def first_date(text: str) -> dt.date | None:
+    found = find_dates(text)
+    assert found, f"no date found in {text!r}"
+    return found[0].to_date()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2014-3-8", dt.date(2014, 3, 8)),
+        ("3 min readMar 16, 2017", dt.date(2017, 3, 16)),
+        ("2 September 2022", dt.date(2022, 9, 2)),
+        ("Sept. 28, 2012", dt.date(2012, 9, 28)),
+        ("July 02, 2013 1:26 AM", dt.date(2013, 7, 2)),
+        ("June 14th, 2018", dt.date(2018, 6, 14)),
+        ("Honolulu, 2 September 2022 (TDI): The ministers met.", dt.date(2022, 9, 2)),
+        ("The talks were held on Thursday, March 16, 2017, in Tokyo.", dt.date(2017, 3, 16)),
+        ("2019/11/04", dt.date(2019, 11, 4)),
+    ],
+)
+def test_find_dates_reads_full_dates(text: str, expected: dt.date) -> None:
+    assert first_date(text) == expected
+
+
+def test_a_day_and_month_without_year() -> None:
+    found = find_dates("The ministers will meet again on Friday, May 31 in Seoul.")
+    assert len(found) == 1
+    d = found[0]
+    assert (d.year, d.month, d.day, d.weekday) == (None, 5, 31, 4)
+    assert d.to_date() is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials may 5 times a year review the plan.",
+        "The allies may 12 months from now revisit the agreement.",
+        "We may see progress, and they may well agree.",
+    ],
+)
+def test_may_as_a_verb_is_not_a_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_capitalised_may_with_a_day_is_a_date() -> None:
+    found = find_dates("The statement was issued on May 5.")
+    assert [(d.month, d.day) for d in found] == [(5, 5)]
+
+
+def test_impossible_dates_are_ignored() -> None:
+    assert find_dates("February 30, 2021") == []
+    assert find_dates("2021-13-01") == []
+
+
+def test_dates_come_in_order_of_appearance() -> None:
+    found = find_dates("Signed on 2 September 2022 and published on Sept. 28, 2023.")
+    assert [f.to_date() for f in found] == [dt.date(2022, 9, 2), dt.date(2023, 9, 28)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2014-3-8",
+        "3 min readMar 16, 2017",
+        "2 September 2022",
+        "Sept. 28, 2012",
+        "July 02, 2013 1:26 AM",
+        "June 14th, 2018",
+        "Posted on November 9, 2021",
+        "Thursday, March 16, 2017",
+    ],
+)
+def test_date_lines(line: str) -> None:
+    if "read" in line:
+        # the read-time line is a byline, not a date alone; its date is still found
+        assert first_date(line) == dt.date(2017, 3, 16)
+        return
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministers met on March 16, 2017 in Tokyo to discuss the alliance.",
+        "Friday, May 31",
+        "Press Statement",
+        "May the alliance endure",
+        "",
+    ],
+)
+def test_not_date_lines(line: str) -> None:
+    assert not is_date_line(line)
+
+
+def test_infer_year_by_weekday_within_a_range() -> None:
+    (found,) = find_dates("Friday, May 31")
+    # May 31 was a Friday in 2013, 2019 and 2024; only 2019 lies within this range
+    assert infer_year(found, dt.date(2017, 1, 20), dt.date(2021, 1, 20)) == dt.date(2019, 5, 31)
+    assert infer_year(found, dt.date(2009, 1, 20), dt.date(2017, 1, 20)) == dt.date(2013, 5, 31)
+
+
+def test_infer_year_refuses_to_guess_when_several_years_fit() -> None:
+    (found,) = find_dates("Friday, May 31")
+    assert infer_year(found, dt.date(2012, 1, 1), dt.date(2020, 12, 31)) is None
+    (no_weekday,) = find_dates("on May 31 the talks ended")
+    assert infer_year(no_weekday, dt.date(2018, 1, 1), dt.date(2019, 12, 31)) is None
+    assert infer_year(no_weekday, dt.date(2018, 6, 1), dt.date(2019, 3, 1)) is None
+    assert infer_year(no_weekday, dt.date(2018, 6, 1), dt.date(2019, 6, 30)) == dt.date(2019, 5, 31)
+
+
+def test_infer_year_when_no_year_fits() -> None:
+    (found,) = find_dates("Friday, May 31")
+    assert infer_year(found, dt.date(2014, 1, 1), dt.date(2018, 12, 31)) is None
+
+
+def test_parse_iso_is_strict() -> None:
+    assert parse_iso("2020-02-29") == dt.date(2020, 2, 29)
+    for bad in ["2020-2-29", "29/02/2020", "2021-02-29", "yesterday"]:
+        with pytest.raises(ValueError):
+            parse_iso(bad)
