@@ -265,6 +265,14 @@ def is_site_name(line: str) -> bool:
     )
 
 
+def _title_from_sentence(line: str, limit: int = 120) -> str:
+    first = sentences(line.strip())[0] if line.strip() else ""
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
 def _find_title(lines: list[str], nonblank: list[int]) -> int:
     for i in nonblank[:20]:
         if _headline_like(lines[i]) and not is_site_name(lines[i]):
@@ -328,13 +336,18 @@ def clean(lines: list[str]) -> Cleaned:
     if not nonblank:
         return Cleaned("", 0, [], [])
     t = _find_title(lines, nonblank)
-    title = lines[t].strip()
     drops: dict[int, Drop] = {}
 
     def drop(i: int, category: str, reason: str) -> None:
         drops[i] = Drop(i + 1, lines[i].rstrip("\n"), category, reason)
 
-    drop(t, "title", "headline (shown as the page title)")
+    if _headline_like(lines[t]):
+        title = lines[t].strip()
+        drop(t, "title", "headline (shown as the page title)")
+    else:
+        # no headline at all: the page is titled by its first sentence, and that line stays text
+        title = _title_from_sentence(lines[t])
+        t = -1
     for i in nonblank:
         if i >= t:
             break
@@ -429,7 +442,7 @@ def _mark_footer(lines: list[str], body: list[int], drop: Any) -> None:
 
 def _mark_repeats(lines: list[str], t: int, body: list[int], drop: Any) -> None:
     """Repeated headlines and captions (later copies) and teasers that a later paragraph repeats."""
-    seen: dict[str, int] = {comparable(lines[t]): t}
+    seen: dict[str, int] = {comparable(lines[t]): t} if t >= 0 else {}
     for pos, i in enumerate(body):
         key = comparable(lines[i])
         if not key:

@@ -50,6 +50,20 @@ class Theme:
     patterns: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...]
 
+    @property
+    def any_pattern(self) -> re.Pattern[str]:
+        return _combined(self.patterns)
+
+    @property
+    def any_unless(self) -> re.Pattern[str] | None:
+        return _combined(self.unless) if self.unless else None
+
+
+@cache
+def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One regex for a theme's alternatives: a sentence is searched once per theme, not once per pattern."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+
 
 @cache
 def themes() -> dict[str, Theme]:
@@ -391,15 +405,17 @@ def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
 def find_themes(blocks: list[Block]) -> dict[str, str]:
     """Theme id -> the first sentence of the article text that gives it."""
     found: dict[str, str] = {}
+    vocabulary = list(themes().values())
     for block in blocks:
         for sentence in sentences(block.text):
-            for theme in themes().values():
-                if theme.id in found:
+            for theme in vocabulary:
+                if theme.id in found or not theme.any_pattern.search(sentence):
                     continue
-                if any(p.search(sentence) for p in theme.patterns) and not any(
-                    u.search(sentence) for u in theme.unless
-                ):
+                unless = theme.any_unless
+                if unless is None or not unless.search(sentence):
                     found[theme.id] = sentence
+            if len(found) == len(vocabulary):
+                return {tid: found[tid] for tid in themes() if tid in found}
     return {tid: found[tid] for tid in themes() if tid in found}
 
 

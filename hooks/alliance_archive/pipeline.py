@@ -64,9 +64,22 @@ def build_statement(path: Path, reg: Registry, seeds_dir: Path | None = None) ->
         theme_evidence=found.theme_evidence,
         evidence=found.evidence,
         seed_name=seed.name,
+        summary=_opening(cleaned),
     )
     apply_corrections(statement, fixes, reg)
     return statement
+
+
+def _opening(cleaned: Cleaned, length: int = 600) -> str:
+    """The article's first paragraphs as plain text (for feeds), about ``length`` characters."""
+    parts: list[str] = []
+    for block in cleaned.blocks:
+        if block.kind == "caption":
+            continue
+        parts.append(block.text)
+        if sum(len(p) for p in parts) >= length:
+            break
+    return "\n\n".join(parts)
 
 
 def render_text(cleaned: Cleaned) -> str:

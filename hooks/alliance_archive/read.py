@@ -98,6 +98,19 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    even, odd = data[0::2], data[1::2]
+    if len(data) >= 8:
+        # UTF-16 saved without a byte-order mark: every other byte of English text is NUL
+        for encoding, zeros, letters in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if zeros.count(0) > 0.9 * len(zeros) and letters.count(0) < 0.1 * len(letters):
+                return data.decode(encoding, errors="replace"), encoding
+    # Text copied from Western web pages without a declared encoding is nearly always Windows-1252
+    # (a superset of Latin-1's printable range); detectors confuse it with other code pages on
+    # mostly-English text, so it is tried first and the detector only gets what it cannot decode.
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     best = charset_normalizer.from_bytes(data).best()
     if best is not None and best.encoding:
         return str(best), best.encoding

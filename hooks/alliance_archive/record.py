@@ -88,6 +88,7 @@ class Statement:
     evidence: list[Evidence] = field(default_factory=list)
     overridden: list[str] = field(default_factory=list)
     seed_name: str = ""
+    summary: str = ""  # the first paragraph as plain text, for feeds and listings
 
     @property
     def url(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -49,13 +48,6 @@ def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 
-def plain_text(markdown_text: str) -> str:
-    """The cleaned text (escaped Markdown) back to the characters the article had."""
-    text = re.sub(r"<[^>]+>", "", markdown_text)  # only the archive's own caption markup
-    text = re.sub(r"\\([\\`*_\[\]{}#!+.\-])", r"\1", text)
-    return html.unescape(re.sub(r"^#+ |\*\*", "", text, flags=re.M))
-
-
 @cache
 def xml_environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -63,7 +55,6 @@ def xml_environment() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["plain"] = plain_text
     return env
 
 

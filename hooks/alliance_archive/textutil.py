@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
@@ -111,6 +112,7 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Case-folded, quote- and dash-normalised text with single spaces, for comparing lines."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
@@ -119,6 +121,7 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@lru_cache(maxsize=8192)
 def comparable(text: str) -> str:
     """Letters and digits only: for spotting a repeated headline, caption or teaser."""
     return re.sub(r"[^\w]+", "", normalize(text))
@@ -167,7 +170,6 @@ def md_escape(text: str) -> str:
     # Line-start syntax: lists, quotes, headings, setext underlines, indented code.
     text = re.sub(r"^(\s*)(\d+)([.)])(\s)", r"\1\2\\\3\4", text)
     text = re.sub(r"^(\s*)([-])", r"\1\\\2", text)
-    text = re.sub(r"^&gt;", r"\\&gt;", text)
     return text.strip()
 
 
