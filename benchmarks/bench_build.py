@@ -29,6 +29,7 @@ def make_project(where: Path, n: int) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "hooks").symlink_to(ROOT / "hooks")
     seeds = project / "seeds"
     seeds.mkdir()

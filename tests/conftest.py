@@ -29,6 +29,7 @@ def make_project(where: Path, seeds: SeedFiles | Path | None = None) -> Path:
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)
     seeds_dir = project / "seeds"
     if isinstance(seeds, Path):

@@ -29,6 +29,11 @@ def _monthyear(value: object) -> str:
     return f"{day:%B %Y}"
 
 
+def _quote_text(text: str) -> str:
+    """A quote as shown between quotation marks: no trailing comma or colon from the sentence around it."""
+    return text.strip().strip('\u201c\u201d"').rstrip(" ,;:")
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -41,6 +46,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["longdate"] = _longdate
     env.filters["monthyear"] = _monthyear
+    env.filters["quote_text"] = _quote_text
     return env
 
 
@@ -78,6 +84,15 @@ class OfficialView:
     @property
     def country_name(self) -> str:
         return COUNTRY_NAMES.get(self.country, "Other")
+
+    @property
+    def activity(self) -> str:
+        parts = []
+        if self.spoke:
+            parts.append(f"{len(self.spoke)} statement{'s' if len(self.spoke) != 1 else ''}")
+        if self.mentioned_in:
+            parts.append(f"mentioned in {len(self.mentioned_in)}")
+        return ", ".join(parts)
 
     @property
     def summary(self) -> str:
@@ -133,6 +148,7 @@ def statement_page(s: Statement, officials: dict[str, str], source_url: str) -> 
     record = s.to_json()
     record.pop("text")
     meta: dict[str, object] = {
+        "hide": ["navigation"],
         # the theme inserts these into HTML without escaping them: escape here, once
         "title": html.escape(s.title, quote=True),
         "description": html.escape(_description(s), quote=True),
@@ -206,6 +222,7 @@ def pages(
         officials=len(views),
         years=span,
         year_count=len(dated),
+        undated=len(undated),
         themes=len(themes()),
         latest=(newest + [s for s in statements if not s.date])[:10],
     )
