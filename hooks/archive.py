@@ -18,6 +18,12 @@ from alliance_archive import pipeline, render
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # `mkdocs serve` keeps this module loaded between builds: start each build from the data files
+    pipeline.reset()
+    return config
+
+
 def _seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / "seeds"
 

@@ -166,3 +166,14 @@ def test_command_line_strict_build(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site" / "data" / "statements.json").is_file()
+
+
+def test_reset_forgets_the_data_files_between_builds() -> None:
+    from alliance_archive import clean, extract, pipeline, registry
+
+    clean.vocabulary()
+    extract.themes()
+    registry.registry()
+    pipeline.reset()
+    for cached in (clean.vocabulary, extract.themes, registry.registry):
+        assert cached.cache_info().currsize == 0

@@ -96,6 +96,12 @@ CASES = [
         r"language",
     ),
     Case(
+        "latin-script-without-accents",
+        article(middle=["Menteri Luar Negeri kedua negara bertemu dan membahas kerja sama maritim"]),
+        ["Menteri Luar Negeri kedua negara bertemu dan membahas kerja sama maritim"],
+        r"language",
+    ),
+    Case(
         "font-size-tokens",
         article(before=["XS", "SM", "MD", "LG"]),
         ["XS", "SM", "MD", "LG"],

@@ -153,6 +153,28 @@ def is_sentence(line: str) -> bool:
 
 
 @cache
+def _language_detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in PLAUSIBLE_LANGUAGES]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+# Languages a line copied from an alliance-related page may be in (lingua decides among these only).
+PLAUSIBLE_LANGUAGES = (
+    "ENGLISH", "FRENCH", "SPANISH", "GERMAN", "PORTUGUESE", "ITALIAN", "DUTCH", "RUSSIAN", "VIETNAMESE",
+    "INDONESIAN", "MALAY", "TAGALOG", "KOREAN", "JAPANESE", "CHINESE",
+)  # fmt: skip
+
+
+def _not_english(line: str) -> bool:
+    """Lingua is sure the line is in another language (names alone leave it unsure)."""
+    values = _language_detector().compute_language_confidence_values(line)
+    top = values[0] if values else None
+    return bool(top is not None and top.language.name != "ENGLISH" and top.value >= 0.95)
+
+
+@cache
 def _is_latin(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("LATIN")
 
@@ -169,6 +191,9 @@ def foreign_language(line: str) -> bool:
     if n >= 4 and english_word_count(line) == 0:
         accented = sum(1 for ch in letters if ord(ch) > 127)
         if accented / len(letters) > 0.06:
+            return True
+        # Latin script with no accents and no English function word ("Menteri Luar Negeri ...")
+        if n >= 5 and _not_english(line):
             return True
     if n >= 8:
         english = english_word_count(line)

@@ -22,6 +22,22 @@ class Archive:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (seed file, what is wrong)
 
 
+def reset() -> None:
+    """Forget the data files read so far (vocabularies, themes, places, registry), so a long-running
+    ``mkdocs serve`` picks up an editor's change to them on the next build."""
+    from . import clean, extract
+    from . import registry as registry_module
+
+    for cached in (
+        clean.vocabulary,
+        extract.themes,
+        extract.gazetteer,
+        extract._combined,
+        registry_module.registry,
+    ):
+        cached.cache_clear()
+
+
 def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
     """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal."""
     reg = reg or registry()
