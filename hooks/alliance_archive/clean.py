@@ -450,8 +450,9 @@ def _mark_footer(lines: list[str], body: list[int], drop: Any) -> None:
         break
     if not tail:
         return
-    # short trailing lines with no chrome marker at all (e.g. a topic-tag list) count only as a group
-    if not seen_marker and len(tail) < 2:
+    # short trailing lines with no chrome marker count as a group (a topic-tag list), or alone when the
+    # line has no sentence punctuation at all (a sign-off or a link label after the last paragraph)
+    if not seen_marker and len(tail) < 2 and re.search(r"[.!?\u201d\"]", lines[tail[0]]):
         return
     for i in tail:
         kind = chrome_kind(lines[i].strip())
