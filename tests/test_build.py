@@ -177,3 +177,27 @@ def test_reset_forgets_the_data_files_between_builds() -> None:
     pipeline.reset()
     for cached in (clean.vocabulary, extract.themes, registry.registry):
         assert cached.cache_info().currsize == 0
+
+
+@pytest.mark.expect_warnings
+def test_an_internal_fault_on_one_seed_still_builds_the_rest(
+    build_site, warnings_logged, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance_archive import pipeline
+
+    real = pipeline.extract
+
+    def faulty(cleaned, reg=None):  # type: ignore[no-untyped-def]
+        if "Faulty" in cleaned.title:
+            raise RuntimeError("boom")
+        return real(cleaned, reg)
+
+    monkeypatch.setattr(pipeline, "extract", faulty)
+    good = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    site = build_site(
+        {"a.txt": good, "b.txt": "A Faulty Statement Headline\n\nSome text of the article here.\n"}
+    )
+    assert len(load_json(site)["statements"]) == 1
+    assert len(warnings_logged) == 1
+    assert "seeds/b.txt" in warnings_logged[0].getMessage()
+    assert "internal error" in warnings_logged[0].getMessage()

@@ -50,6 +50,13 @@ def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
             archive.statements.append(build_statement(path, reg, seeds_dir))
         except SeedError as exc:
             archive.problems.append((path.name, str(exc)))
+        except Exception as exc:  # a fault of the archive's, not the editor's: report it, build the rest
+            archive.problems.append(
+                (
+                    path.name,
+                    f"internal error while building it ({exc.__class__.__name__}: {exc}); please report it",
+                )
+            )
     assign_ids(archive.statements)
     return archive
 
