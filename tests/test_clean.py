@@ -470,3 +470,18 @@ def test_seed_markup_stays_text() -> None:
     assert "{{" not in text
     assert "**bold**" not in text
     assert re.search(r"&lt;script&gt;", text)
+
+
+def test_a_yaml_block_at_the_top_is_chrome_not_metadata_or_title() -> None:
+    lines = ["---", "title: Not The Headline", "tags: [injected]", "---", HEADLINE, "", BODY[0], "", BODY[1]]
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert {d.line for d in cleaned.drops if "YAML" in d.reason} == {1, 2, 3, 4}
+    assert_body_kept_in_order(cleaned, (BODY[0], BODY[1]))
+
+
+def test_dashes_that_open_an_article_without_a_yaml_block_are_not_swallowed() -> None:
+    lines = ["---", HEADLINE, "", BODY[0], "", "---", BODY[1]]
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert_body_kept_in_order(cleaned, (BODY[0], BODY[1]))

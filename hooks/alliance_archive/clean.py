@@ -290,6 +290,24 @@ def is_site_name(line: str) -> bool:
     )
 
 
+_YAML_KEY = re.compile(r"^[A-Za-z_][\w -]{0,40}:(?:\s|$)|^\s*-\s")
+
+
+def _leading_yaml_block(lines: list[str], nonblank: list[int]) -> set[int]:
+    if not nonblank or lines[nonblank[0]].strip() != "---":
+        return set()
+    inside: set[int] = {nonblank[0]}
+    for i in nonblank[1:31]:
+        text = lines[i].strip()
+        if text in ("---", "..."):
+            inside.add(i)
+            return inside if len(inside) > 2 else set()
+        if not _YAML_KEY.match(text) and not lines[i].startswith((" ", "\t")):
+            return set()
+        inside.add(i)
+    return set()
+
+
 def _title_from_sentence(line: str, limit: int = 120) -> str:
     first = sentences(line.strip())[0] if line.strip() else ""
     if len(first) <= limit:
@@ -360,11 +378,20 @@ def clean(lines: list[str]) -> Cleaned:
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
         return Cleaned("", 0, [], [])
-    t = _find_title(lines, nonblank)
     drops: dict[int, Drop] = {}
 
     def drop(i: int, category: str, reason: str) -> None:
         drops[i] = Drop(i + 1, lines[i].rstrip("\n"), category, reason)
+
+    # A YAML block copied at the top of the text ("---" / "key: value" / "---") is not the article and
+    # never becomes metadata: corrections live in a file beside the seed.
+    block = _leading_yaml_block(lines, nonblank)
+    for i in block:
+        drop(i, "yaml", "YAML block copied with the page (shown as text, not read as metadata)")
+    nonblank = [i for i in nonblank if i not in block]
+    if not nonblank:
+        return Cleaned("", 0, [], sorted(drops.values(), key=lambda d: d.line))
+    t = _find_title(lines, nonblank)
 
     if _headline_like(lines[t]):
         title = lines[t].strip()
