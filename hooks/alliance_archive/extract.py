@@ -21,6 +21,8 @@ from .people import (
     _COLLECTIVE,
     _COLLECTIVE_SUBJECT,
     _MEETING,
+    _NOT_NAME,
+    _PLACE_OR_ORG,
     _PRONOUN,
     _THEY_SAY,
     _VERB,
@@ -313,8 +315,6 @@ _QUOTED_BY = [
 def _quoted_person(sentence: str, finder: PeopleFinder, line: int) -> Found | None:
     """A quoted person the registry does not know (an analyst, a scholar): a speaker with country
     ``other`` unless the text ties them to one of the three governments."""
-    from .people import _NOT_NAME, _PLACE_OR_ORG
-
     for pattern in _QUOTED_BY:
         m = pattern.search(sentence)
         if not m:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .registry import Official, Registry, Term, name_key
-from .textutil import sentences
 
 STATEMENT_VERBS = (
     r"said|says|say|stated|states|told|tells|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|expressed|expresses|"
@@ -603,6 +602,5 @@ __all__ = [
     "mask_quotes",
     "quoted_spans",
     "role_for",
-    "sentences",
     "terms_named",
 ]
