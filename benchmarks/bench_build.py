@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,29 +18,26 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import make_project as tests_project  # noqa: E402  (the test suite's project copy)
+
 SIZES = [int(x) for x in os.environ.get("BENCH_SIZES", "100,300,1000").split(",")]
 TARGET_MS_PER_STATEMENT = 100.0
 TARGET_KB_PER_STATEMENT = 1024.0
 
 
 def make_project(where: Path, n: int) -> Path:
-    project = where / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    (project / "hooks").symlink_to(ROOT / "hooks")
-    seeds = project / "seeds"
-    seeds.mkdir()
+    """A throwaway copy of the project whose seeds are the archive's own, repeated under distinct titles."""
     samples = sorted((ROOT / "seeds").glob("*.txt"))
+    seeds: dict[str, bytes | str] = {}
     for i in range(n):
-        src = samples[i % len(samples)].read_text(encoding="utf-8-sig")
+        lines = samples[i % len(samples)].read_text(encoding="utf-8-sig").split("\n")
         # a distinct headline per copy, so every seed gets its own page
-        lines = src.split("\n")
         first = next(k for k, line in enumerate(lines) if line.strip() and len(line.split()) >= 3)
         lines[first] = f"{lines[first]} (copy {i})"
-        (seeds / f"{i:05d}.txt").write_text("\n".join(lines), encoding="utf-8")
-    return project
+        seeds[f"{i:05d}.txt"] = "\n".join(lines)
+    return tests_project(where, seeds)
 
 
 def build(project: Path) -> tuple[float, float, int]:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from alliance_archive.clean import clean
 from alliance_archive.textutil import comparable
+from tests.test_clean import assert_body_kept_in_order
 
 HEADLINE = "Ministers Review Progress on Joint Port Inspections"
 
@@ -101,13 +102,7 @@ def test_every_sentence_survives_in_order_and_clear_chrome_goes(data: tuple[list
     lines, body = data
     cleaned = clean(lines)
     assert cleaned.title == HEADLINE
-    kept = [b.text for b in cleaned.blocks]
-    joined = "\n".join(kept)
-    pos = 0
-    for s in body:
-        at = joined.find(s, pos)
-        assert at >= 0, f"sentence lost or out of order: {s!r}; kept {kept}"
-        pos = at + len(s)
+    assert_body_kept_in_order(cleaned, tuple(body))
     for block in cleaned.blocks:
         assert block.text.strip() not in CLEAR_CUT_LINES, block
         assert not re.fullmatch(r"[\d:/ ]+", block.text)

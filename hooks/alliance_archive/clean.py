@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -28,11 +28,6 @@ from .record import Removed
 from .textutil import comparable, english_word_count, normalize, sentences, words
 
 BlockKind = Literal["paragraph", "heading", "bullet", "numbered", "caption", "turn"]
-
-# Categories of removed lines whose text may still carry a date, place, byline or publisher.
-METADATA_CATEGORIES = frozenset(
-    {"header", "date", "byline", "place", "doctype", "read_time", "player_text", "teaser", "repeat", "footer"}
-)
 
 
 @dataclass(frozen=True)
@@ -64,15 +59,10 @@ class Cleaned:
     title_line: int
     blocks: list[Block]
     drops: list[Drop]
-    header_lines: list[int] = field(default_factory=list)
 
     @property
     def removed(self) -> list[Removed]:
         return [d.as_removed() for d in sorted(self.drops, key=lambda d: d.line)]
-
-    def metadata_lines(self) -> list[Drop]:
-        """Removed lines that may still tell the date, place or publisher."""
-        return [d for d in self.drops if d.category in METADATA_CATEGORIES]
 
 
 @dataclass(frozen=True)
@@ -416,18 +406,15 @@ def clean(lines: list[str]) -> Cleaned:
     after = [i for i in nonblank if i > t]
     body_start = _first_body_line(lines, after)
     header = [i for i in after if body_start is None or i < body_start]
-    header_lines: list[int] = []
     for i in header:
         text = lines[i].strip()
         kind = chrome_kind(text)
         if kind is not None:
             drop(i, *kind)
-            header_lines.append(i + 1)
         elif is_sentence(text):
             continue  # a caption or deck above the first paragraph stays content
         else:
             drop(i, *_header_reason(text, title))
-            header_lines.append(i + 1)
 
     body = [i for i in after if i not in drops]
     _mark_footer(lines, body, drop)
@@ -456,7 +443,6 @@ def clean(lines: list[str]) -> Cleaned:
         title_line=t + 1,
         blocks=blocks,
         drops=sorted(drops.values(), key=lambda d: d.line),
-        header_lines=header_lines,
     )
 
 

@@ -89,7 +89,7 @@ class Mention:
 
 
 @cache
-def _office_patterns(reg_id: int, reg: Registry) -> list[tuple[str, re.Pattern[str]]]:
+def _office_patterns(reg: Registry) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for office in reg.offices.values():
         for pat in office.patterns:
@@ -107,7 +107,7 @@ def country_from_title(title: str) -> str | None:
 def offices_for_title(reg: Registry, title: str) -> list[str]:
     """Offices whose wording appears in a title phrase, most specific wording first."""
     hits: list[tuple[int, str]] = []
-    for office_id, pattern in _office_patterns(id(reg), reg):
+    for office_id, pattern in _office_patterns(reg):
         m = pattern.search(title)
         if m:
             hits.append((-(m.end() - m.start()), office_id))

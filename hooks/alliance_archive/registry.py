@@ -113,15 +113,6 @@ class Registry:
     def lookup(self, name: str) -> list[Official]:
         return list(self.by_key.get(name_key(name), []))
 
-    def by_slug(self, slug: str) -> Official | None:
-        for person in self.officials:
-            if person.slug == slug:
-                return person
-        return None
-
-    def office_title(self, office_id: str | None) -> str:
-        return self.offices[office_id].title if office_id and office_id in self.offices else ""
-
 
 def _date(value: Any) -> dt.date | None:
     if value is None:
