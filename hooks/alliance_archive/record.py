@@ -56,12 +56,19 @@ class DateRange:
 
 @dataclass(frozen=True)
 class Evidence:
-    """Why a field has its value: the raw line (0 when not tied to one line) and the text that decided it."""
+    """Why a field has its value: the raw line (0 when not tied to one line) and the text that decided it.
+
+    ``confidence`` (0 to 1) says how sure the evidence is: 1 for a field stated plainly, lower where a
+    close runner-up, an inferred value, a pattern-only find or an official unknown to the registry
+    leaves room for doubt; ``doubt`` says why, in words an editor can act on.
+    """
 
     field: str
     value: str
     line: int
     text: str
+    confidence: float = 1.0
+    doubt: str = ""
 
 
 @dataclass
