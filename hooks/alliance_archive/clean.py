@@ -13,6 +13,7 @@ lines keep a category so that extraction can still read dates, places and byline
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,8 +25,11 @@ from typing import Any, Literal
 import yaml
 
 from .dates import is_date_line
+from .document import Document
 from .record import Removed
 from .textutil import comparable, english_word_count, normalize, sentences, words
+from .title import TitleChoice
+from .title import choose as choose_title
 
 BlockKind = Literal["paragraph", "heading", "bullet", "numbered", "caption", "turn"]
 
@@ -59,6 +63,8 @@ class Cleaned:
     title_line: int
     blocks: list[Block]
     drops: list[Drop]
+    title_choice: TitleChoice | None = None
+    doc: Document | None = None
 
     @property
     def removed(self) -> list[Removed]:
@@ -74,11 +80,25 @@ class Vocabulary:
     doc_types: frozenset[str]
 
 
+VOCABULARY_SWITCH = "ARCHIVE_CHROME_VOCABULARY"
+
+
+def vocabulary_enabled() -> bool:
+    """The chrome vocabulary is one signal among several: ``ARCHIVE_CHROME_VOCABULARY=off`` makes the
+    cleaner ignore it, to check that structure alone carries the weight."""
+    return os.environ.get(VOCABULARY_SWITCH, "on").strip().lower() not in ("off", "0", "no", "false")
+
+
 @cache
 def vocabulary() -> Vocabulary:
     raw: dict[str, Any] = yaml.safe_load(
         resources.files(__package__).joinpath("data/chrome.yml").read_text(encoding="utf-8")
     )
+    if not vocabulary_enabled():
+        raw = {
+            "related_prefixes": {"prefixes": [], "reason": raw["related_prefixes"]["reason"]},
+            "doc_types": {"lines": []},
+        }
     lines: dict[str, tuple[str, str]] = {}
     phrases: list[tuple[str, str, str]] = []
     for category, spec in raw.items():
@@ -244,17 +264,11 @@ def chrome_kind(line: str) -> tuple[str, str] | None:
     return None
 
 
-def _headline_like(line: str) -> bool:
-    text = line.strip()
-    n = word_count(text)
-    if n < 3 or n > 40 or len(text) > 300:
-        return False
-    if chrome_kind(text) is not None or _BYLINE.match(text):
-        return False
-    if _key(text) in vocabulary().doc_types:
-        return False
-    # a headline is one sentence at most: two full sentences are a paragraph or a banner
-    return not (text.endswith(".") and n > 16)
+def _chrome_category(line: str) -> str | None:
+    kind = chrome_kind(line)
+    if kind is not None:
+        return kind[0]
+    return "doctype" if _key(line) in vocabulary().doc_types else None
 
 
 _ORG_WORDS = re.compile(
@@ -304,16 +318,6 @@ def _title_from_sentence(line: str, limit: int = 120) -> str:
         return first
     cut = first[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
-
-
-def _find_title(lines: list[str], nonblank: list[int]) -> int:
-    for i in nonblank[:20]:
-        if _headline_like(lines[i]) and not is_site_name(lines[i]):
-            return i
-    for i in nonblank:
-        if chrome_kind(lines[i]) is None:
-            return i
-    return nonblank[0]
 
 
 def _first_body_line(lines: list[str], candidates: Iterable[int]) -> int | None:
@@ -381,14 +385,16 @@ def clean(lines: list[str]) -> Cleaned:
     nonblank = [i for i in nonblank if i not in block]
     if not nonblank:
         return Cleaned("", 0, [], sorted(drops.values(), key=lambda d: d.line))
-    t = _find_title(lines, nonblank)
-
-    if _headline_like(lines[t]):
-        title = lines[t].strip()
+    doc = Document([("" if i in block else line) for i, line in enumerate(lines)])
+    choice = choose_title(doc, _chrome_category, is_site_name, foreign_language)
+    if choice.candidate is not None:
+        t = choice.candidate.index
+        title = choice.candidate.text
         drop(t, "title", "headline (shown as the page title)")
     else:
         # no headline at all: the page is titled by its first sentence, and that line stays text
-        title = _title_from_sentence(lines[t])
+        first = next((i for i in nonblank if chrome_kind(lines[i]) is None), nonblank[0])
+        title = _title_from_sentence(lines[first])
         t = -1
     for i in nonblank:
         if i >= t:
@@ -443,6 +449,8 @@ def clean(lines: list[str]) -> Cleaned:
         title_line=t + 1,
         blocks=blocks,
         drops=sorted(drops.values(), key=lambda d: d.line),
+        title_choice=choice,
+        doc=doc,
     )
 
 

@@ -1,0 +1,212 @@
+"""The document model: a seed's lines read once, with the features every stage reads.
+
+Each non-blank line gets its shallow text features once (position, length in words and characters,
+share of English function words, letter case, sentence punctuation, link-like shape, repetition on the
+page), and a class in the manner of jusText (Pomikálek 2011): lines are first classed by length and
+function-word density alone, then short and near-good lines take their class from their neighbours,
+because the word counts of a block and of the blocks around it carry most of the signal
+(Kohlschütter et al. 2010). Cleaning, the title, dates and attribution read these features instead of
+re-splitting the text; sentences of a paragraph are split once and kept.
+
+Everything here is linear in the size of the seed: features are computed per line, repetition with one
+dictionary of line keys, and the containment check (a masthead reused in several lines) is bounded to
+the top of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from .textutil import ENGLISH_FUNCTION_WORDS, comparable, sentences, words
+
+LineClass = Literal["good", "near", "short", "bad"]
+
+# jusText's defaults scaled to this project's function-word list (a shorter list than jusText's
+# stoplists gives lower densities: article lines of the development corpus have a median of 0.41).
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.25
+STOPWORDS_HIGH = 0.30
+# how far down the page a masthead or site name is looked for in other lines
+TOP_LINES = 60
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}|\S+\.(?:com|org|gov|net|kr|jp|html?|php|aspx?)\b")
+_ARROWS = re.compile(r"[»›→↗]|\s>\s*$|^\s*<\s")
+_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s*$""")
+_SEPARATORS = re.compile(r"\s(?:\||/|>|»|›|·|•)\s")
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of three letters or more that are not function words, crudely stemmed."""
+    out = set()
+    for w in words(text.replace("-", " ")):
+        low = w.lower().strip(".'\u2019-").removesuffix("'s").removesuffix("\u2019s")
+        if len(low) < 3 or low in ENGLISH_FUNCTION_WORDS:
+            continue
+        out.add(_stem(low))
+    return frozenset(out)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ies", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank raw line and its shallow features."""
+
+    index: int  # 0-based position among the seed's lines
+    text: str  # without surrounding white space
+    words: int
+    chars: int
+    stop_density: float  # share of English function words among the words
+    title_case: float  # share of capitalised words among the words that are not function words
+    digits: float  # share of the characters that are digits
+    ends_sentence: bool
+    link_like: bool  # a URL, an address, a "»" link or a run of separated link labels
+    separators: int  # " | ", " / ", " > " between parts (breadcrumbs, share rows)
+    repeats: int  # other lines of the page with the same letters and digits
+    contained_in: int  # other lines near the top that contain this line's text (a masthead)
+    content: frozenset[str] = field(repr=False)
+
+    @property
+    def key(self) -> str:
+        return comparable(self.text)
+
+
+def _line_features(index: int, raw: str) -> Line:
+    text = raw.strip()
+    ws = words(text)
+    n = len(ws)
+    stops = sum(1 for w in ws if w.lower().strip(".'") in ENGLISH_FUNCTION_WORDS)
+    others = [w for w in ws if w.lower().strip(".'") not in ENGLISH_FUNCTION_WORDS]
+    caps = sum(1 for w in others if w[:1].isupper())
+    digits = sum(1 for ch in text if ch.isdigit())
+    seps = len(_SEPARATORS.findall(f" {text} "))
+    return Line(
+        index=index,
+        text=text,
+        words=n,
+        chars=len(text),
+        stop_density=stops / n if n else 0.0,
+        title_case=caps / len(others) if others else 0.0,
+        digits=digits / len(text) if text else 0.0,
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        link_like=bool(_URL.search(text) and n <= 12) or bool(_ARROWS.search(text) and n <= 8),
+        separators=seps,
+        repeats=0,
+        contained_in=0,
+        content=content_words(text),
+    )
+
+
+def _initial_class(line: Line) -> LineClass:
+    if line.link_like or (line.separators >= 2 and not line.ends_sentence):
+        return "bad"
+    if line.chars < LENGTH_LOW:
+        return "short"
+    if line.stop_density >= STOPWORDS_HIGH:
+        return "good" if line.chars >= LENGTH_HIGH or line.ends_sentence else "near"
+    if line.stop_density >= STOPWORDS_LOW:
+        return "near"
+    return "bad"
+
+
+def _neighbour(classes: list[LineClass], start: int, step: int, ignore_near: bool) -> LineClass:
+    i = start + step
+    while 0 <= i < len(classes):
+        c = classes[i]
+        if c in ("good", "bad") or (c == "near" and not ignore_near):
+            return c
+        i += step
+    return "bad"
+
+
+def classify(lines: list[Line]) -> list[LineClass]:
+    """jusText's context-sensitive pass over the lines' initial classes (edges count as bad)."""
+    initial = [_initial_class(line) for line in lines]
+    out = list(initial)
+    # near-good lines: bad when both neighbours are bad, good otherwise
+    for i, c in enumerate(initial):
+        if c == "near":
+            prev = _neighbour(initial, i, -1, True)
+            nxt = _neighbour(initial, i, 1, True)
+            out[i] = "bad" if prev == "bad" and nxt == "bad" else "good"
+    # short lines: from their neighbours
+    settled = list(out)
+    for i, c in enumerate(out):
+        if c != "short":
+            continue
+        prev = _neighbour(out, i, -1, True)
+        nxt = _neighbour(out, i, 1, True)
+        if prev == "good" and nxt == "good":
+            settled[i] = "good"
+        elif prev == "bad" and nxt == "bad":
+            settled[i] = "bad"
+        elif (prev == "bad" and _neighbour(initial, i, -1, False) == "near") or (
+            nxt == "bad" and _neighbour(initial, i, 1, False) == "near"
+        ):
+            settled[i] = "good"
+        else:
+            settled[i] = "bad"
+    return settled
+
+
+class Document:
+    """A seed's lines with their features, read once and shared by every stage."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.raw = lines
+        self.nonblank = [i for i, line in enumerate(lines) if line.strip()]
+        feats = [_line_features(i, lines[i]) for i in self.nonblank]
+        counts = Counter(f.key for f in feats)
+        top = feats[:TOP_LINES]
+        contained: dict[int, int] = {}
+        for f in top:
+            low = _letters(f.text)
+            if len(low) < 8:
+                continue
+            contained[f.index] = sum(
+                1 for g in top if g is not f and low in _letters(g.text) and g.key != f.key
+            )
+        self._lines = {
+            f.index: _replace(f, repeats=counts[f.key] - 1, contained_in=contained.get(f.index, 0))
+            for f in feats
+        }
+        self._sentences: dict[str, list[str]] = {}
+
+    def line(self, index: int) -> Line:
+        return self._lines[index]
+
+    def lines(self) -> list[Line]:
+        return [self._lines[i] for i in self.nonblank]
+
+    @cached_property
+    def classes(self) -> dict[int, LineClass]:
+        """Each non-blank line's jusText-style class (good, bad) after the context pass."""
+        ordered = self.lines()
+        return {line.index: c for line, c in zip(ordered, classify(ordered), strict=True)}
+
+    def sentences(self, text: str) -> list[str]:
+        """The sentences of a paragraph, split once per distinct text."""
+        found = self._sentences.get(text)
+        if found is None:
+            found = self._sentences[text] = sentences(text)
+        return found
+
+
+def _letters(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _replace(line: Line, **changes: int) -> Line:
+    from dataclasses import replace
+
+    return replace(line, **changes)
