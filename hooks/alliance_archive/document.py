@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -206,7 +206,5 @@ def _letters(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _replace(line: Line, **changes: int) -> Line:
-    from dataclasses import replace
-
-    return replace(line, **changes)
+def _replace(line: Line, repeats: int, contained_in: int) -> Line:
+    return replace(line, repeats=repeats, contained_in=contained_in)
