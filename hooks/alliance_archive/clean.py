@@ -24,10 +24,10 @@ from typing import Any, Literal
 
 import yaml
 
-from .dates import is_date_line
+from .dates import find_dates, is_date_line
 from .document import Document
 from .record import Removed
-from .textutil import comparable, english_word_count, normalize, sentences, words
+from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
 from .title import choose as choose_title
 
@@ -335,6 +335,26 @@ def _first_body_line(lines: list[str], candidates: Iterable[int]) -> int | None:
     return None
 
 
+_NAME_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'\u2019-]+\.?,?\s+){1,3}[A-Z][A-Za-z'\u2019-]+$")
+
+
+def _opens_the_body(text: str, title: str) -> bool:
+    """A line right above the first paragraph that reads as the article's own subtitle or section
+    label ("Global Partners for the Future", "[Opening statement by the Prime Minister]"), not as
+    page metadata (a date, a time, a name alone, a place, a document type, a site name)."""
+    n = word_count(text)
+    if n < 3 or n > 16 or comparable(text) == comparable(title):
+        return False
+    if find_dates(text) or re.search(r"\d", text) or _BYLINE.match(text) or _NAME_ONLY.match(text):
+        return False
+    if _key(text) in vocabulary().doc_types or is_site_name(text) or "," in text.strip("[]()"):
+        return False
+    bracketed = text[:1] in "[(" and text[-1:] in "])"
+    letters = [w for w in words(text) if w.lower() not in ENGLISH_FUNCTION_WORDS]
+    capitalised = sum(1 for w in letters if w[:1].isupper()) / max(1, len(letters))
+    return bracketed or capitalised >= 0.6
+
+
 def _header_reason(text: str, title: str) -> tuple[str, str]:
     vocab = vocabulary()
     key = _key(text)
@@ -419,6 +439,8 @@ def clean(lines: list[str]) -> Cleaned:
             drop(i, *kind)
         elif is_sentence(text):
             continue  # a caption or deck above the first paragraph stays content
+        elif header and i == header[-1] and body_start is not None and _opens_the_body(text, title):
+            continue  # a subtitle or section label right above the first paragraph is the article's
         else:
             drop(i, *_header_reason(text, title))
 
@@ -439,6 +461,8 @@ def clean(lines: list[str]) -> Cleaned:
             if nkind is not None and nkind[0] == "player":
                 drop(i, "player_text", "media-player title")
     body = [i for i in body if i not in drops]
+    _mark_chrome_runs(lines, body, drops, drop)
+    body = [i for i in body if i not in drops]
 
     _mark_repeats(lines, t, body, drop)
     body = [i for i in body if i not in drops]
@@ -452,6 +476,44 @@ def clean(lines: list[str]) -> Cleaned:
         title_choice=choice,
         doc=doc,
     )
+
+
+def _label_like(text: str) -> bool:
+    """A short line without sentence punctuation: a link label, a button, a menu entry."""
+    text = text.strip()
+    return (
+        0 < word_count(text) <= 6
+        and not re.search(r"[.!?:;\u201d\"]\W*$", text)
+        and not _NUMBERED.match(text)
+        and not _TURN.match(text)
+    )
+
+
+def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop], drop: Any) -> None:
+    """Short labels beside page chrome inside the body ("please wait" next to a player's time code):
+    a run of three or more lines, each chrome or a link label, takes the class of its chrome; a label
+    followed by an article paragraph is a subheading and stays."""
+    nonblank = sorted(set(body) | set(drops))
+    run: list[int] = []
+
+    def settle() -> None:
+        if len(run) >= 3 and any(i in drops for i in run):
+            reason = next(drops[i].reason for i in run if i in drops)
+            for pos, i in enumerate(run):
+                if i in drops:
+                    continue
+                following = [j for j in nonblank if j > i][:1]
+                if following and following[0] not in drops and is_sentence(lines[following[0]]):
+                    continue
+                drop(i, "beside_chrome", f"page furniture beside chrome ({reason})")
+
+    for i in nonblank:
+        if i in drops or (i in body and _label_like(lines[i])):
+            run.append(i)
+        else:
+            settle()
+            run = []
+    settle()
 
 
 def _mark_footer(lines: list[str], body: list[int], drop: Any) -> None:
