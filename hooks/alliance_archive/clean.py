@@ -213,8 +213,9 @@ def foreign_language(line: str) -> bool:
     return False
 
 
-def chrome_kind(line: str) -> tuple[str, str] | None:
-    """Chrome recognisable from the line alone: (category, reason), or None."""
+def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
+    """Chrome recognisable from the line alone: (category, reason), or None. With ``phrases`` off, a
+    vocabulary phrase inside the line is not enough (the whole line must be chrome)."""
     text = line.strip()
     if not text:
         return None
@@ -252,7 +253,7 @@ def chrome_kind(line: str) -> tuple[str, str] | None:
             rest = keyed[len(prefix) :].lstrip(" :|»›>-")
             if word_count(rest) <= 16:
                 return "related", vocab.related_reason
-    for phrase, category, reason in vocab.phrases:
+    for phrase, category, reason in vocab.phrases if phrases else ():
         if phrase in norm:
             # a long article sentence that merely contains a phrase stays content
             if word_count(text) <= 40:
@@ -448,10 +449,15 @@ def clean(lines: list[str]) -> Cleaned:
     _mark_footer(lines, body, drop)
     body = [i for i in body if i not in drops]
 
-    # Line-level chrome inside the body.
+    # Line-level chrome inside the body. A line that reads as a sentence of the article, with article
+    # sentences on both sides, is never dropped for a vocabulary phrase alone: only at the body's
+    # edges, or beside other chrome, does a phrase weigh enough.
     for pos, i in enumerate(body):
         text = lines[i].strip()
-        kind = chrome_kind(text)
+        inner = 0 < pos < len(body) - 1 and all(
+            j not in drops and is_sentence(lines[j]) for j in (body[pos - 1], body[pos + 1])
+        )
+        kind = chrome_kind(text, phrases=not (inner and is_sentence(text)))
         if kind is not None:
             drop(i, *kind)
             continue
