@@ -20,6 +20,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
+    # 2024. 4. 12. (Korean pages) and 2017年2月12日 (Japanese and Chinese pages)
+    re.compile(r"(?<!\d)" + _YEAR + r"\.\s(?P<mnum>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?!\d)"),
+    re.compile(r"(?<!\d)" + _YEAR + r"\s*年\s*(?P<mnum>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"),
     # 28.09.2012 (day first, as European and Asian pages write it) and 09/28/2012 (U.S. month first)
     re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d{2})(?!\d)"),
     re.compile(r"(?<![\d/])(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d{2})(?!\d)"),

@@ -40,6 +40,7 @@ from .registry import Registry, registry
 from .textutil import sentences
 
 EARLIEST = dt.date(1990, 1, 1)
+_URL = re.compile(r"https?://|www\.")
 DATE_SOURCES = ("date", "read_time", "header", "byline", "doctype", "player_text", "above_title")
 
 
@@ -108,12 +109,25 @@ def _full_dates(text: str) -> list[dt.date]:
 
 
 def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]:
-    """Publication date from the page header first, then a dateline, a caption, the body."""
-    for drop in sorted(cleaned.drops, key=lambda d: d.line):
-        if drop.category in DATE_SOURCES and drop.category != "above_title":
-            days = _full_dates(drop.text)
-            if days:
-                return days[0], Evidence("date", days[0].isoformat(), drop.line, drop.text)
+    """Publication date from the page header first (below the headline, then above it), then a
+    dateline, a caption, the opening of a paragraph; a date inside a link address comes last."""
+    header = sorted(
+        (d for d in cleaned.drops if d.category in DATE_SOURCES or d.category == "foreign"),
+        key=lambda d: (d.line < cleaned.title_line, d.line),
+    )
+    for drop in header:
+        if _URL.search(drop.text):
+            continue
+        days = _full_dates(drop.text)
+        if days:
+            doubt = (
+                ""
+                if drop.line > cleaned.title_line
+                else "date read above the headline (a site or repost date?)"
+            )
+            return days[0], Evidence(
+                "date", days[0].isoformat(), drop.line, drop.text, 0.8 if doubt else 1.0, doubt
+            )
     paragraphs = [b for b in cleaned.blocks if b.kind in ("paragraph", "numbered", "bullet", "turn")]
     if paragraphs:
         first = paragraphs[0]
@@ -132,10 +146,22 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
             days = _full_dates(drop.text)
             if days:
                 return days[0], Evidence("date", days[0].isoformat(), drop.line, drop.text)
-    for block in cleaned.blocks:
-        days = _full_dates(block.text)
+    # a full date later in the text is most often another event's ("the meeting of April 17, 2013"):
+    # it is not the statement's date unless it opens a paragraph of the first few ("On May 7, 2013, ...")
+    for block in paragraphs[1:4]:
+        opening = [f for f in find_dates(block.text[:60]) if f.to_date() and f.start < 30]
+        if opening:
+            day = opening[0].to_date()
+            assert day is not None
+            return day, Evidence(
+                "date", day.isoformat(), block.line, block.text[:160], 0.7, "date read from a paragraph"
+            )
+    for drop in header:
+        days = _full_dates(drop.text) if _URL.search(drop.text) else []
         if days:
-            return days[0], Evidence("date", days[0].isoformat(), block.line, block.text[:160])
+            return days[0], Evidence(
+                "date", days[0].isoformat(), drop.line, drop.text, 0.5, "date read from a link address only"
+            )
     return None, None
 
 
