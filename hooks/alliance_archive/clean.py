@@ -500,16 +500,17 @@ def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop],
     a run of three or more lines, each chrome or a link label, takes the class of its chrome; a label
     followed by an article paragraph is a subheading and stays."""
     nonblank = sorted(set(body) | set(drops))
+    after = dict(zip(nonblank, nonblank[1:], strict=False))
     run: list[int] = []
 
     def settle() -> None:
         if len(run) >= 3 and any(i in drops for i in run):
             reason = next(drops[i].reason for i in run if i in drops)
-            for pos, i in enumerate(run):
+            for i in run:
                 if i in drops:
                     continue
-                following = [j for j in nonblank if j > i][:1]
-                if following and following[0] not in drops and is_sentence(lines[following[0]]):
+                following = after.get(i)
+                if following is not None and following not in drops and is_sentence(lines[following]):
                     continue
                 drop(i, "beside_chrome", f"page furniture beside chrome ({reason})")
 
