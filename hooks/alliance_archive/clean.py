@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any, Literal
 
 import yaml
@@ -500,7 +501,7 @@ def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop],
     a run of three or more lines, each chrome or a link label, takes the class of its chrome; a label
     followed by an article paragraph is a subheading and stays."""
     nonblank = sorted(set(body) | set(drops))
-    after = dict(zip(nonblank, nonblank[1:], strict=False))
+    after = dict(pairwise(nonblank))
     run: list[int] = []
 
     def settle() -> None:
