@@ -468,6 +468,29 @@ _NAMED_PLACE = re.compile(
     r"\b(?:city|town|village|port|island|prefecture|province|county|district) of "
     r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)\b"
 )
+# a venue: a capitalised name ending in a word for a building or an institution that hosts meetings
+_VENUE = re.compile(
+    r"\b(?:in|at|to)\s+(?:the\s+)?(?:very\s+|famous\s+|historic\s+)*"
+    r"((?:U\.S\.\s+|[A-Z][\w'\u2019.-]*\s+(?:of\s+(?:the\s+)?)?){0,6}"
+    r"(?:House|Ministry of [A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|Department of [A-Z][a-z]+|Pentagon|Palace|Hall|"
+    r"Hotel|Center|Centre|Residence|Office|Embassy|Base|Camp [A-Z][a-z]+|Headquarters))\b"
+)
+# where the speaker stands: "here in Seoul", "welcome you to the White House"
+_HERE = re.compile(r"\b(?:here\s+(?:in|at)|welcome\s+(?:you\s+)?(?:all\s+)?(?:back\s+)?to)\s+", re.I)
+# a sentence about another occasion: an earlier meeting, a trip still to come
+_ELSEWHEN = re.compile(
+    r"\b(?:ago|last\s+(?:week|month|year|time|meeting|summit|visit)|previous|earlier|former|"
+    r"when\s+(?:we|I|they|he|she)\s+(?:last\s+)?(?:met|visited|spoke)|"
+    r"will\s+(?:be\s+)?(?:travel\w*|arriv\w*|visit\w*|head\w*)|next\s+(?:week|month|year)|"
+    r"upcoming|plans?\s+to\s+(?:visit|travel)|is\s+scheduled\s+to)\b",
+    re.I,
+)
+_CALL = re.compile(
+    r"\b(?:conference call|tele(?:phone|conference)|phone call|video ?(?:call|conference)|virtual(?:ly)?)\b",
+    re.I,
+)
+_VISIT_TO = re.compile(r"\bvisit\w*\s+to\s+(?:the\s+)?([A-Z][A-Za-z.]+(?:\s+(?:of\s+)?[A-Z][A-Za-z.]+){0,3})")
+_PLACE_LINE = re.compile(r"^([A-Z][A-Za-z.'\u2019 -]{1,40}?),\s*([A-Z][A-Za-z. ]{1,40})$")
 
 
 def _place_pattern() -> re.Pattern[str]:
@@ -478,29 +501,61 @@ def _place_pattern() -> re.Pattern[str]:
 
 
 def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
+    """The event's place: where the speaker says they are, a place line in the page header, a dateline,
+    the city of a sentence reporting the meeting; a venue where no city is named; sentences about
+    an earlier meeting or a trip still to come are not read."""
     known_cities, countries = gazetteer()
     cities = dict(known_cities)  # this text's own additions stay with this text
     pattern = _place_pattern()
     found_cities: list[tuple[str, Evidence]] = []
     found_countries: list[tuple[str, Evidence]] = []
+    venues: list[tuple[str, Evidence]] = []
 
-    def add(name: str, line: int, text: str) -> None:
+    def add(name: str, line: int, text: str, confidence: float = 1.0) -> None:
         key = name.lower()
         if key in cities:
             canon = cities[key]
             if canon not in [c for c, _ in found_cities]:
-                found_cities.append((canon, Evidence("places", canon, line, text)))
+                found_cities.append((canon, Evidence("places", canon, line, text, confidence)))
         elif key in countries:
             canon = countries[key]
             if canon not in [c for c, _ in found_countries]:
-                found_countries.append((canon, Evidence("places", canon, line, text)))
+                found_countries.append((canon, Evidence("places", canon, line, text, confidence)))
 
-    # a place line in the page header ("Seoul, South Korea", "Washington, DC")
+    texts: list[tuple[int, str]] = [(b.line, b.text) for b in cleaned.blocks]
+    texts += [(d.line, d.text) for d in cleaned.drops if d.category in ("teaser", "player_text")]
+    # a call has no place: the page header or the headline says the event was held by telephone or video
+    for text in [cleaned.title, *(d.text for d in cleaned.drops if d.line > cleaned.title_line)][:8]:
+        if _CALL.search(text):
+            return [], Evidence("places", "none", 0, f"held remotely: {text[:100]}", 0.8)
+    # where the speaker stands ("here in the Ministry of National Defense") outweighs everything
+    for line, text in texts:
+        for sentence in sentences(text):
+            for m in _HERE.finditer(sentence):
+                rest = sentence[m.end() :]
+                venue = _VENUE.match("at " + rest)
+                city = pattern.match("in " + rest)
+                if city:
+                    add(city.group(1), line, sentence)
+                elif venue:
+                    venues.append(
+                        (venue.group(1).strip(), Evidence("places", venue.group(1).strip(), line, sentence))
+                    )
+    if found_cities or venues:
+        chosen = found_cities[:1] or venues[:1]
+        return [chosen[0][0]], chosen[0][1]
+    # a place line in the page header ("Seoul, South Korea", "Pyeongtaek, Republic of Korea")
     for drop in cleaned.drops:
-        if drop.category in ("header", "doctype", "date") and len(drop.text.split()) <= 5:
-            head = drop.text.strip().split(",")[0].strip().lower()
+        if drop.category in ("header", "doctype", "date", "above_title") and len(drop.text.split()) <= 6:
+            text = drop.text.strip()
+            head = text.split(",")[0].strip().lower()
             if head in cities:
                 add(head, drop.line, drop.text)
+                continue
+            m = _PLACE_LINE.match(text)
+            if m and m.group(2).strip().lower() in countries and not find_dates(text):
+                cities[m.group(1).strip().lower()] = m.group(1).strip()
+                add(m.group(1).strip(), drop.line, drop.text, 0.8)
     # a dateline opening the first paragraph ("Honolulu, 2 September 2022 (TDI): ...")
     paragraphs = [b for b in cleaned.blocks if b.kind in ("paragraph", "numbered", "turn")]
     dateline = None
@@ -508,16 +563,23 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
         m = re.match(r"^\s*([A-Z][A-Za-z .'-]{2,30}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*[,(—–-]", paragraphs[0].text)
         if m and m.group(1).strip().lower() in cities and find_dates(paragraphs[0].text[:60]):
             dateline = (m.group(1).strip(), paragraphs[0].line, paragraphs[0].text[:120])
-    texts: list[tuple[int, str]] = [(b.line, b.text) for b in cleaned.blocks]
-    texts += [(d.line, d.text) for d in cleaned.drops if d.category in ("teaser", "player_text")]
+    visited: list[tuple[str, Evidence]] = []
     for line, text in texts:
         for sentence in sentences(text):
-            if not _EVENT.search(sentence):
-                continue
-            if re.search(r"\b(?:last|previous|earlier|former) (?:meeting|summit|year|month)", sentence, re.I):
+            if not _EVENT.search(sentence) or _ELSEWHEN.search(sentence):
                 continue
             for m in pattern.finditer(sentence):
                 add(m.group(1), line, sentence)
+            for m in _VENUE.finditer(sentence):
+                name = m.group(1).strip()
+                if name not in [v for v, _ in venues]:
+                    venues.append((name, Evidence("places", name, line, sentence, 0.8)))
+            for m in _VISIT_TO.finditer(sentence):
+                name = m.group(1).strip().lower()
+                if name in countries:
+                    visited.append(
+                        (countries[name], Evidence("places", countries[name], line, sentence, 0.7))
+                    )
     if dateline and not found_cities:
         add(*dateline)
     if not found_cities:
@@ -533,11 +595,14 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
                     break
             if found_cities:
                 break
-    # the event's place: the first city named (header, dateline or first event sentence)
+    # the event's place: the first city named (header, dateline or first event sentence), else a venue,
+    # else a country other than the three (a visit to one of them names it as its destination)
     chosen = found_cities[:1]
-    if not found_cities and found_countries:
-        chosen = [c for c in found_countries if c[0] not in ("United States", "Japan", "South Korea")] or []
-        chosen = chosen[:1]
+    if not chosen and venues:
+        chosen = venues[:1]
+    if not chosen:
+        others = [c for c in found_countries if c[0] not in ("United States", "Japan", "South Korea")]
+        chosen = others[:1] or visited[:1]
     places = [c for c, _ in chosen]
     return places, (chosen[0][1] if chosen else None)
 
