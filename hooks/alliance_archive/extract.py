@@ -531,8 +531,8 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
     # where the speaker stands ("here in the Ministry of National Defense") outweighs everything
     for line, text in texts:
         for sentence in sentences(text):
-            for m in _HERE.finditer(sentence):
-                rest = sentence[m.end() :]
+            for cue in _HERE.finditer(sentence):
+                rest = sentence[cue.end() :]
                 venue = _VENUE.match("at " + rest)
                 city = pattern.match("in " + rest)
                 if city:
@@ -568,14 +568,14 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
         for sentence in sentences(text):
             if not _EVENT.search(sentence) or _ELSEWHEN.search(sentence):
                 continue
-            for m in pattern.finditer(sentence):
-                add(m.group(1), line, sentence)
-            for m in _VENUE.finditer(sentence):
-                name = m.group(1).strip()
+            for hit in pattern.finditer(sentence):
+                add(hit.group(1), line, sentence)
+            for hit in _VENUE.finditer(sentence):
+                name = hit.group(1).strip()
                 if name not in [v for v, _ in venues]:
                     venues.append((name, Evidence("places", name, line, sentence, 0.8)))
-            for m in _VISIT_TO.finditer(sentence):
-                name = m.group(1).strip().lower()
+            for hit in _VISIT_TO.finditer(sentence):
+                name = hit.group(1).strip().lower()
                 if name in countries:
                     visited.append(
                         (countries[name], Evidence("places", countries[name], line, sentence, 0.7))
