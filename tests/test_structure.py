@@ -1,0 +1,200 @@
+"""Chrome found by structure: pages whose header and footer are made of words no vocabulary knows.
+
+Every fixture here is invented. The chrome lines use wording that ``data/chrome.yml`` does not list
+(the test checks that), so what removes them is their shape, position, repetition and their
+neighbours; the headline is found by its agreement with the article; every article sentence stays.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_archive.clean import chrome_kind, clean, vocabulary
+from alliance_archive.document import Document, classify, content_words
+from alliance_archive.textutil import normalize
+
+HEADLINE = "Coast Guards of Three Allies Begin Joint Patrol Training Near Busan"
+BODY = [
+    "The coast guards of the three allies began a week of joint patrol training near Busan on Monday, "
+    "the first such exercise since the partners agreed to deepen maritime cooperation.",
+    "Crews from each service will rotate aboard the others' cutters and practise boarding, towing and "
+    "search-and-rescue drills in rough water, officials said.",
+    "A senior officer said the training would make it easier for the three services to respond together "
+    "when fishing boats or cargo ships get into trouble in the strait.",
+    "The partners plan to hold the next round of training in the autumn.",
+]
+
+# header and footer chrome in wording no vocabulary has: invented site furniture
+UNSEEN_HEADER = [
+    "Harbor Watch Bulletin",
+    "Guarding the sea lanes since the age of sail",
+    "Patrols | Vessels | People | Archive",
+    "Jump over the menus",
+    "Admiral Grace Pemberton portrait",
+]
+UNSEEN_FOOTER = [
+    "Pass this along",
+    "Carrier pigeon | Smoke signal | Semaphore",
+    "Harbor Watch Bulletin",
+    "Up to the masthead",
+]
+
+
+def page(header: list[str], footer: list[str], headline: str = HEADLINE) -> list[str]:
+    out: list[str] = []
+    for line in header:
+        out += [line, ""]
+    out += [headline, ""]
+    for sentence in BODY:
+        out += [sentence, ""]
+    for line in footer:
+        out += [line, ""]
+    return out
+
+
+def kept_text(lines: list[str]) -> list[str]:
+    cleaned = clean(lines)
+    return [b.text for b in cleaned.blocks]
+
+
+def test_the_fixture_chrome_is_unknown_to_the_vocabulary() -> None:
+    vocab = vocabulary()
+    for line in UNSEEN_HEADER + UNSEEN_FOOTER:
+        assert normalize(line) not in vocab.lines, line
+        assert not any(phrase in normalize(line) for phrase, _, _ in vocab.phrases), line
+
+
+@pytest.mark.parametrize("vocabulary_switch", ["on", "off"])
+def test_unseen_chrome_goes_the_headline_is_found_and_every_sentence_stays(
+    vocabulary_switch: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARCHIVE_CHROME_VOCABULARY", vocabulary_switch)
+    vocabulary.cache_clear()
+    try:
+        lines = page(UNSEEN_HEADER, UNSEEN_FOOTER)
+        cleaned = clean(lines)
+        assert cleaned.title == HEADLINE
+        kept = [b.text for b in cleaned.blocks]
+        assert kept == BODY
+        removed = {r.text for r in cleaned.removed}
+        assert set(UNSEEN_HEADER) <= removed
+        assert set(UNSEEN_FOOTER) <= removed
+    finally:
+        vocabulary.cache_clear()
+
+
+def test_a_long_banner_sentence_above_the_headline_is_not_the_headline() -> None:
+    banner = "An official publication of the harbor authority. Here is how you can tell it is genuine."
+    cleaned = clean(page([banner, "Harbor Watch Bulletin"], []))
+    assert cleaned.title == HEADLINE
+    assert banner in {r.text for r in cleaned.removed}
+
+
+def test_a_slogan_under_the_site_name_is_not_the_headline() -> None:
+    cleaned = clean(page(["Harbor Watch Bulletin", "Guarding the sea lanes since the age of sail"], []))
+    assert cleaned.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (f"[Aug] {HEADLINE}", HEADLINE),
+        (f"08/14/23 \u2013 {HEADLINE}", HEADLINE),
+        (f"230814 {HEADLINE}", HEADLINE),
+        (f"{HEADLINE} | Harbor Watch Bulletin", HEADLINE),
+    ],
+)
+def test_a_listing_prefix_or_a_site_suffix_is_not_part_of_the_headline(raw: str, title: str) -> None:
+    assert clean(page(["Harbor Watch Bulletin"], [], headline=raw)).title == title
+
+
+def test_the_headline_below_its_blog_repost_title_is_the_same_text() -> None:
+    lines = page(["Notes from the pier", f"230814 {HEADLINE}", "Harbor Watch Bulletin"], [])
+    assert clean(lines).title == HEADLINE
+
+
+def test_a_masthead_repeated_in_the_social_links_is_not_the_headline() -> None:
+    header = [
+        "Harbor Authority of the Northern Coast",
+        "1. Harbor Authority of the Northern Coast picturebook",
+        "2. Harbor Authority of the Northern Coast chirper",
+    ]
+    cleaned = clean(page(header, []))
+    assert cleaned.title == HEADLINE
+    choice = cleaned.title_choice
+    assert choice is not None
+    masthead = next(c for c in choice.ranked if c.text == header[0])
+    assert any("masthead" in why for why in masthead.evidence)
+
+
+def test_a_caption_listing_officials_is_not_the_headline() -> None:
+    caption = "Commandant Ana Ruiz, Vice Commandant Ken Oda, Commissioner Min Ji-woo"
+    lines = [HEADLINE, "", caption, "", *BODY]
+    assert clean(lines).title == HEADLINE
+
+
+def test_a_subtitle_right_above_the_first_paragraph_stays_as_a_heading() -> None:
+    lines = [HEADLINE, "", "Partners for Calmer Seas", "", *BODY]
+    cleaned = clean(lines)
+    assert cleaned.blocks[0].text == "Partners for Calmer Seas"
+    assert cleaned.blocks[0].kind == "heading"
+
+
+def test_a_bracketed_section_label_right_above_the_first_paragraph_stays() -> None:
+    lines = [HEADLINE, "", "March 3, 2023", "", "[Opening remarks by the Commandant]", "", *BODY]
+    cleaned = clean(lines)
+    assert [b.text for b in cleaned.blocks][:2] == ["[Opening remarks by the Commandant]", BODY[0]]
+    assert "March 3, 2023" in {r.text for r in cleaned.removed}
+
+
+def test_labels_beside_a_player_time_code_go_and_a_subheading_after_them_stays(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ARCHIVE_CHROME_VOCABULARY", "off")
+    vocabulary.cache_clear()
+    try:
+        lines = [HEADLINE, "", BODY[0], "", "hold on a moment", "", "0:00 0:02:41 0:00", "", "Grab this clip", ""]
+        lines += ["Rescue Drills at Sea", "", BODY[1], "", BODY[2], "", BODY[3]]
+        cleaned = clean(lines)
+        removed = {r.text: r.reason for r in cleaned.removed}
+        assert "hold on a moment" in removed and "Grab this clip" in removed
+        assert "player" in removed["hold on a moment"] or "beside chrome" in removed["hold on a moment"]
+        assert "beside chrome" in removed["Grab this clip"]
+        assert "Rescue Drills at Sea" in [b.text for b in cleaned.blocks]
+        assert [b.text for b in cleaned.blocks if b.kind == "paragraph"] == BODY
+    finally:
+        vocabulary.cache_clear()
+
+
+def test_an_article_sentence_between_sentences_is_not_removed_for_a_vocabulary_phrase() -> None:
+    phrase = next(p for p, category, _ in vocabulary().phrases if category == "share")
+    sentence = f"The ministers said they would {phrase} the new charter before the end of the year, officials noted."
+    body = [BODY[0], sentence, BODY[1], BODY[2]]
+    lines = [HEADLINE, ""]
+    for s in body:
+        lines += [s, ""]
+    assert [b.text for b in clean(lines).blocks] == body
+    # the same phrase on a short line of its own at the end of the page is chrome
+    assert chrome_kind(f"{phrase.capitalize()} our weekly letter") is not None
+
+
+def test_line_classes_follow_justext_context_rules() -> None:
+    doc = Document(page(UNSEEN_HEADER, UNSEEN_FOOTER))
+    classes = doc.classes
+    long_body = [line.index for line in doc.lines() if line.text in BODY and line.chars >= 70]
+    assert len(long_body) == 3 and all(classes[i] == "good" for i in long_body)
+    assert classes[doc.nonblank[0]] == "bad"  # a short line at the edge with a bad neighbour
+    # jusText would lose the short closing sentence (between a good line and the footer's bad ones);
+    # the cleaner keeps it because it reads as a sentence of the article
+    closing = next(line.index for line in doc.lines() if line.text == BODY[-1])
+    assert classes[closing] == "bad"
+    assert BODY[-1] in kept_text(page(UNSEEN_HEADER, UNSEEN_FOOTER))
+    # a short line between two good paragraphs takes their class
+    lines = Document([BODY[0], "Quietly so.", BODY[1]]).lines()
+    assert classify(lines) == ["good", "good", "good"]
+
+
+def test_content_words_ignore_function_words_and_split_hyphens() -> None:
+    hyphenated = content_words("The United States-Japan Leaders' Statement")
+    assert hyphenated == content_words("united states japan leaders statement")
+    assert len(hyphenated) == 5 and not {"the"} & hyphenated
