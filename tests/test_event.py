@@ -1,0 +1,136 @@
+"""The statement's own date and place, not those of meetings it refers to.
+
+Invented pages: a header date wins over a link address, dates in Korean and Japanese page forms, no
+date for a text that states none, and the event's place from where the speaker stands, the page
+header, a venue, with sentences about an earlier meeting or a coming trip left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from alliance_archive.clean import clean
+from alliance_archive.dates import find_dates
+from alliance_archive.extract import extract, find_places, find_stated_date
+
+HEADLINE = "Foreign Ministers Hold Talks on Regional Fisheries Cooperation"
+PARAGRAPHS = [
+    "The foreign ministers of the two countries held talks on fisheries cooperation, agreeing to share "
+    "data on catches and to patrol their shared waters together.",
+    "They also discussed training for port inspectors and a joint survey of fish stocks in the strait.",
+]
+
+
+def lines_of(*parts: str) -> list[str]:
+    out: list[str] = []
+    for p in parts:
+        out += [p, ""]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("posted by ann 2024. 4. 12. 16:22", dt.date(2024, 4, 12)),
+        ("2017年2月12日日曜日", dt.date(2017, 2, 12)),
+        ("2009. 3. 1.", dt.date(2009, 3, 1)),
+    ],
+)
+def test_korean_and_japanese_page_dates(text: str, expected: dt.date) -> None:
+    assert find_dates(text)[0].to_date() == expected
+
+
+def test_a_decimal_number_is_not_a_korean_date() -> None:
+    assert not any(f.to_date() for f in find_dates("Exports grew by 2024.4 tonnes in 12 months."))
+
+
+def test_a_header_date_wins_over_the_date_in_a_link_address() -> None:
+    lines = lines_of(HEADLINE, "https://example.org/news/2019/03/02/talks", "March 4, 2019", *PARAGRAPHS)
+    day, ev = find_stated_date(clean(lines))
+    assert day == dt.date(2019, 3, 4)
+    assert ev is not None and ev.confidence == 1.0
+
+
+def test_a_link_address_gives_the_date_only_when_nothing_else_does() -> None:
+    lines = lines_of(HEADLINE, "https://example.org/news/2019/03/02/talks", *PARAGRAPHS)
+    day, ev = find_stated_date(clean(lines))
+    assert day == dt.date(2019, 3, 2)
+    assert ev is not None and ev.confidence < 0.7 and "link" in ev.doubt
+
+
+def test_a_repost_date_above_the_headline_is_read_with_less_confidence() -> None:
+    lines = lines_of("Notes of a harbour watcher", "posted by ann 2024. 4. 12. 16:22", HEADLINE, *PARAGRAPHS)
+    day, ev = find_stated_date(clean(lines))
+    assert day == dt.date(2024, 4, 12)
+    assert ev is not None and ev.confidence < 1.0 and "above the headline" in ev.doubt
+
+
+def test_a_date_deep_in_the_text_is_not_the_statements_date() -> None:
+    later = "The agreement builds on the survey the two sides signed on April 17, 2013, in a fishing port."
+    lines = lines_of(HEADLINE, *PARAGRAPHS, later)
+    assert find_stated_date(clean(lines)) == (None, None)
+    record = extract(clean(lines))
+    assert record.date is None and record.date_basis == "none"
+
+
+def test_a_date_opening_an_early_paragraph_is_read() -> None:
+    lines = lines_of(HEADLINE, PARAGRAPHS[0], "On May 7, 2013, the ministers also signed a survey accord.")
+    day, ev = find_stated_date(clean(lines))
+    assert day == dt.date(2013, 5, 7) and ev is not None and ev.confidence < 1.0
+
+
+def places(*parts: str) -> list[str]:
+    return find_places(clean(lines_of(HEADLINE, *parts)))[0]
+
+
+def test_where_the_speaker_stands_wins_over_an_earlier_meeting() -> None:
+    assert places(
+        "When we met a few weeks ago in Washington, you spoke of the fishing towns of your coast.",
+        "It is an honour to be here in the Ministry of Maritime Affairs with old friends today.",
+        *PARAGRAPHS,
+    ) == ["Ministry of Maritime Affairs"]
+
+
+def test_welcome_to_a_venue_names_it() -> None:
+    assert places("Minister, I welcome you to the famous White House for these talks.", *PARAGRAPHS) == [
+        "White House"
+    ]
+
+
+def test_a_trip_still_to_come_is_not_the_events_place() -> None:
+    assert (
+        places(
+            "The minister will be traveling to Tokyo and Seoul next week for talks on fisheries.", *PARAGRAPHS
+        )
+        == []
+    )
+
+
+def test_the_meeting_sentence_names_the_city() -> None:
+    assert places("The ministers met in Seoul on Monday for talks on fisheries.", *PARAGRAPHS) == ["Seoul"]
+
+
+def test_a_venue_is_the_place_where_no_city_is_named() -> None:
+    assert places(
+        "The ministers held a meeting at the Department of Fisheries for two hours.", *PARAGRAPHS
+    ) == ["Department of Fisheries"]
+
+
+def test_a_header_place_line_with_a_known_country_names_a_city_the_gazetteer_lacks() -> None:
+    found = find_places(clean(lines_of(HEADLINE, "Gangneung, Republic of Korea", "May 2, 2022", *PARAGRAPHS)))
+    assert found[0] == ["Gangneung"]
+
+
+def test_a_call_has_no_place() -> None:
+    lines = lines_of(
+        HEADLINE, "Via Telephone", "The ministers held talks in Seoul and Tokyo by phone.", *PARAGRAPHS
+    )
+    assert find_places(clean(lines))[0] == []
+
+
+def test_a_visit_to_one_of_the_three_countries_names_it() -> None:
+    assert places(
+        "On the occasion of the visit to the United States by the minister, the partners agreed."
+    ) == ["United States"]
