@@ -153,7 +153,18 @@ def test_labels_beside_a_player_time_code_go_and_a_subheading_after_them_stays(
     monkeypatch.setenv("ARCHIVE_CHROME_VOCABULARY", "off")
     vocabulary.cache_clear()
     try:
-        lines = [HEADLINE, "", BODY[0], "", "hold on a moment", "", "0:00 0:02:41 0:00", "", "Grab this clip", ""]
+        lines = [
+            HEADLINE,
+            "",
+            BODY[0],
+            "",
+            "hold on a moment",
+            "",
+            "0:00 0:02:41 0:00",
+            "",
+            "Grab this clip",
+            "",
+        ]
         lines += ["Rescue Drills at Sea", "", BODY[1], "", BODY[2], "", BODY[3]]
         cleaned = clean(lines)
         removed = {r.text: r.reason for r in cleaned.removed}
@@ -168,7 +179,9 @@ def test_labels_beside_a_player_time_code_go_and_a_subheading_after_them_stays(
 
 def test_an_article_sentence_between_sentences_is_not_removed_for_a_vocabulary_phrase() -> None:
     phrase = next(p for p, category, _ in vocabulary().phrases if category == "share")
-    sentence = f"The ministers said they would {phrase} the new charter before the end of the year, officials noted."
+    sentence = (
+        f"The ministers said they would {phrase} the new charter before the end of the year, officials noted."
+    )
     body = [BODY[0], sentence, BODY[1], BODY[2]]
     lines = [HEADLINE, ""]
     for s in body:

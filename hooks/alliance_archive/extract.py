@@ -165,13 +165,32 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
     return None, None
 
 
+_EARLIER = re.compile(r"\b(?:last|previous|earlier|ago|former|since)\b", re.I)
+
+
 def _partial_dates(cleaned: Cleaned) -> list[tuple[FoundDate, int, str]]:
+    """Day-and-month dates of the text, leaving out those of an earlier occasion ("last August 18")."""
     out = []
     for block in cleaned.blocks:
-        for f in find_dates(block.text):
-            if f.year is None:
-                out.append((f, block.line, block.text))
+        for sentence in sentences(block.text):
+            if _EARLIER.search(sentence):
+                continue
+            for f in find_dates(sentence):
+                if f.year is None:
+                    out.append((f, block.line, block.text))
     return out
+
+
+def _title_evidence(cleaned: Cleaned) -> Evidence:
+    """The headline's evidence: the winning line, and the confidence its margin over the runner-up gives."""
+    choice = cleaned.title_choice
+    if choice is None or choice.candidate is None:
+        doubt = choice.doubt if choice else "no headline"
+        return Evidence("title", cleaned.title, 0, "titled by the first sentence", 0.4, doubt)
+    best = choice.candidate
+    return Evidence(
+        "title", cleaned.title, best.index + 1, "; ".join(best.evidence), choice.confidence, choice.doubt
+    )
 
 
 # -- people --------------------------------------------------------------------------------------
@@ -686,7 +705,7 @@ def _term_range(people: list[Found], reg: Registry) -> tuple[dt.date, dt.date, s
 
 def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
     reg = reg or registry()
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = [_title_evidence(cleaned)]
     day, date_ev = find_stated_date(cleaned)
     basis = "stated" if day else "none"
     if date_ev:
@@ -711,7 +730,14 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
                 if guess:
                     day, basis = guess, "year_inferred"
                     evidence.append(
-                        Evidence("date", guess.isoformat(), line, f"{text[:120]} (year from {why})")
+                        Evidence(
+                            "date",
+                            guess.isoformat(),
+                            line,
+                            f"{text[:120]} (year from {why})",
+                            0.6,
+                            "day and month stated, year inferred from the officials' terms",
+                        )
                     )
                     break
             if day is None:
@@ -720,7 +746,17 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
                     earliest = max(earliest, dt.date(max(years), 1, 1))
                     why += f"; the text names the year {max(years)}"
                 date_range = DateRange(earliest.isoformat(), latest.isoformat(), why)
-                evidence.append(Evidence("date_range", f"{earliest} to {latest}", 0, why))
+                evidence.append(
+                    Evidence(
+                        "date_range", f"{earliest} to {latest}", 0, why, 0.6, "no date stated: range inferred"
+                    )
+                )
+    if day is None and date_range is None:
+        evidence.append(
+            Evidence(
+                "date", "none", 0, "no date in the text", 0.5, "no date stated and no range could be inferred"
+            )
+        )
     if day is not None:
         # roles are those held on the statement's date
         finder.day = day
