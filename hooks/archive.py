@@ -13,9 +13,15 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from alliance_archive import pipeline, render
+from alliance_archive import pipeline, render, review
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
+# the command this process runs (``serve`` shows editors the Review page); set once at start-up
+_RUN = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _RUN["command"] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -38,6 +44,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site_url=config.site_url or "",
         site_name=config.site_name,
     )
+    if _RUN["command"] == "serve":
+        # the editors' review list: part of the live preview, never of a published build
+        generated["review.md"] = review.page(review.review(archive.statements))
     sources = {f"statements/{s.id}.md": s.source_file for s in archive.statements}
     for path, content in generated.items():
         existing = files.get_file_from_path(path)

@@ -146,7 +146,7 @@ def score_candidates(
         ):
             c.add(-2.0, "a list of names and titles (a caption or a byline)")
         if _NAME_SHAPE.match(text) and n <= 4:
-            c.add(-1.5, "a name alone (a byline)")
+            c.add(-1.5, "a name or a short label alone (a byline, a section)")
         # agreement with the article below
         below = _body_words(doc, everything, pos + 1, line.key)
         mine = line.content
