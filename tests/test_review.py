@@ -4,6 +4,7 @@ shown as a page by the live preview only."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -52,7 +53,7 @@ def test_the_least_certain_seed_comes_first_with_its_correction_line(tmp_path: P
     assert "year inferred" in fields["date"].doubt
     assert fields["date"].correction == f'date: "{first.statement.date}"'
     assert first.correction_file == "seeds/uncertain.yml"
-    assert all(a.confidence <= b.confidence for a, b in zip(listed, listed[1:], strict=False))
+    assert all(a.confidence <= b.confidence for a, b in pairwise(listed))
 
 
 def test_a_field_an_editor_set_is_not_listed(tmp_path: Path) -> None:
