@@ -33,9 +33,21 @@ typecheck: install
 pytest: install
 	$(BIN)/pytest
 
-score: install  ## cleaning and extraction figures on the development corpus
-	../shared/tools/score-corpus
-	../shared/tools/score-corpus --gold ../shared/seeds-gold --raw ../shared/seeds
+SHARED ?= ../shared
+
+score: install  ## cleaning and extraction figures on the development corpus and the seeds, chrome vocabulary on and off, beside jusText
+	@for vocabulary in on off; do \
+	  echo "== chrome vocabulary $$vocabulary: development corpus"; \
+	  ARCHIVE_CHROME_VOCABULARY=$$vocabulary $(SHARED)/tools/score-corpus | tail -1; \
+	  echo "== chrome vocabulary $$vocabulary: seeds"; \
+	  ARCHIVE_CHROME_VOCABULARY=$$vocabulary $(SHARED)/tools/score-corpus --gold $(SHARED)/seeds-gold --raw $(SHARED)/seeds | tail -1; \
+	done
+	@echo "== jusText beside the archive's cleaner: development corpus"
+	@$(BIN)/python scripts/compare_justext.py --gold $(SHARED)/corpus
+	@echo "== jusText beside the archive's cleaner: seeds"
+	@$(BIN)/python scripts/compare_justext.py --gold $(SHARED)/seeds-gold --raw $(SHARED)/seeds
+	@echo "== low confidence against errors: development corpus"
+	@$(BIN)/python scripts/confidence_check.py --gold $(SHARED)/corpus
 
 bench: install  ## build speed and memory at scale
 	$(BIN)/python benchmarks/bench_build.py

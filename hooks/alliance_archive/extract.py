@@ -766,6 +766,10 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
     mentioned = [_person(who, reg, day) for who in people if who.key not in speaker_keys]
     for who in att.speakers:
         evidence.append(att.evidence[who.key])
+    if not att.speakers:
+        evidence.append(
+            Evidence("speaker", "none", 0, "no statement attributed to anyone", 0.7, "no speaker found")
+        )
     quotes = [Quote(who.name, text) for who, text in att.quotes]
 
     theme_evidence = find_themes(cleaned.blocks)
@@ -777,8 +781,9 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
     for tid, sentence in theme_evidence.items():
         evidence.append(Evidence("themes", tid, 0, sentence))
     places, place_ev = find_places(cleaned)
-    if place_ev:
-        evidence.append(place_ev)
+    evidence.append(
+        place_ev or Evidence("places", "none", 0, "no event place in the text", 0.7, "no place found")
+    )
     publisher, pub_ev = find_publisher(cleaned, cleaned.blocks)
     if pub_ev:
         evidence.append(pub_ev)
