@@ -211,3 +211,20 @@ def test_content_words_ignore_function_words_and_split_hyphens() -> None:
     hyphenated = content_words("The United States-Japan Leaders' Statement")
     assert hyphenated == content_words("united states japan leaders statement")
     assert len(hyphenated) == 5 and not {"the"} & hyphenated
+
+
+@pytest.mark.parametrize(
+    "anchor", ["\u2191 Up to the masthead", "More coverage \u00bb", "https://example.org/a/b"]
+)
+def test_a_line_shaped_like_a_link_is_chrome_anywhere(anchor: str) -> None:
+    lines = [HEADLINE, "", BODY[0], "", anchor, "", BODY[1], "", BODY[2]]
+    cleaned = clean(lines)
+    assert anchor in {r.text for r in cleaned.removed}
+    assert [b.text for b in cleaned.blocks] == BODY[:3]
+
+
+def test_a_page_without_a_headline_keeps_its_first_paragraph() -> None:
+    lines = [BODY[0], "", BODY[1], "", BODY[2]]
+    cleaned = clean(lines)
+    assert [b.text for b in cleaned.blocks] == BODY[:3]
+    assert cleaned.title and BODY[0].startswith(cleaned.title.rstrip("…"))

@@ -26,7 +26,7 @@ from typing import Any, Literal
 import yaml
 
 from .dates import find_dates, is_date_line
-from .document import Document
+from .document import Document, link_shaped
 from .record import Removed
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
@@ -263,7 +263,14 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
         return "navigation", "breadcrumb navigation"
     if "©" in text and word_count(text) <= 20:
         return "footer", "site footer"
+    if link_shaped(text) and not _SENTENCE_END.search(text):
+        return "link", "link or page anchor (its shape: an address or an arrow)"
     return None
+
+
+def _reads_as_a_paragraph(line: str) -> bool:
+    text = line.strip()
+    return word_count(text) > 25 and bool(_SENTENCE_END.search(text))
 
 
 def _chrome_category(line: str) -> str | None:
@@ -409,6 +416,9 @@ def clean(lines: list[str]) -> Cleaned:
         return Cleaned("", 0, [], sorted(drops.values(), key=lambda d: d.line))
     doc = Document([("" if i in block else line) for i, line in enumerate(lines)])
     choice = choose_title(doc, _chrome_category, is_site_name, foreign_language)
+    if choice.candidate is not None and _reads_as_a_paragraph(lines[choice.candidate.index]):
+        # the best line is an article paragraph: the page has no headline line, and nothing is lost
+        choice = TitleChoice(None, choice.ranked, 0.4, "the best headline candidate is an article paragraph")
     if choice.candidate is not None:
         t = choice.candidate.index
         title = choice.candidate.text

@@ -35,7 +35,16 @@ STOPWORDS_HIGH = 0.30
 TOP_LINES = 60
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}|\S+\.(?:com|org|gov|net|kr|jp|html?|php|aspx?)\b")
-_ARROWS = re.compile(r"[»›→↗]|\s>\s*$|^\s*<\s")
+# arrows and pointers that mark a link or an anchor ("More »", "↑ Top of page", "Next >")
+_ARROWS = re.compile(r"[»›→↗↑⇧⬆▲△▴]|\s>\s*$|^\s*<\s|^\s*\^\s")
+_ADDRESS_ALONE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+
+def link_shaped(text: str) -> bool:
+    """A line shaped like a link: a web address standing alone, or short text with an arrow."""
+    return bool(_ADDRESS_ALONE.match(text)) or (bool(_ARROWS.search(text)) and len(words(text)) <= 8)
+
+
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s*$""")
 _SEPARATORS = re.compile(r"\s(?:\||/|>|»|›|·|•)\s")
 

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from .document import Document, Line
 
 # how many non-blank lines from the top a headline is looked for in
-WINDOW = 40
+WINDOW = 60
 # how much article text below a candidate is compared with it
 BODY_CHARS = 4000
+BODY_LINES = 400
 # a score from which a line reads as a headline (a later one is then a subtitle or a deck)
 PLAUSIBLE = 3.0
 
@@ -80,7 +81,7 @@ def headline_text(text: str) -> str:
 def _body_words(doc: Document, lines: list[Line], start: int, key: str) -> set[str]:
     out: set[str] = set()
     size = 0
-    for line in lines[start:]:
+    for line in lines[start : start + BODY_LINES]:
         if (doc.classes.get(line.index) != "good" and line.words < 8) or line.key == key:
             continue
         out |= line.content
