@@ -228,3 +228,35 @@ def test_a_page_without_a_headline_keeps_its_first_paragraph() -> None:
     cleaned = clean(lines)
     assert [b.text for b in cleaned.blocks] == BODY[:3]
     assert cleaned.title and BODY[0].startswith(cleaned.title.rstrip("…"))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["An official website of the Harbor Authority", "Here is how you know", "Ana Ruiz photo"],
+        ["Ana Ruiz portrait", "Commandant Ana Ruiz"],
+        ["Skip over the menus", "Ana Ruiz"],
+    ],
+)
+def test_a_portrait_caption_or_byline_naming_the_speaker_is_not_the_headline(header: list[str]) -> None:
+    headline = "Ruiz: Allies Begin Joint Patrol Training Near Busan"
+    body = [
+        "Commandant Ana Ruiz said the coast guards of the three allies began joint patrol training"
+        " near Busan.",
+        "Ruiz said crews from each service will rotate aboard the others' cutters"
+        " and practise boarding drills.",
+        "The training will make it easier to respond together when ships get into trouble, Ruiz said.",
+    ]
+    lines: list[str] = []
+    for line in [*header, headline, *body]:
+        lines += [line, ""]
+    cleaned = clean(lines)
+    assert cleaned.title == headline
+    assert [b.text for b in cleaned.blocks] == body
+
+
+def test_every_stage_reads_a_paragraphs_sentences_from_the_document_model() -> None:
+    cleaned = clean(page([], []))
+    assert cleaned.doc is not None
+    first = cleaned.sentences(BODY[0])
+    assert first is cleaned.sentences(BODY[0])  # split once, then read

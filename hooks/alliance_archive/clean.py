@@ -67,6 +67,10 @@ class Cleaned:
     title_choice: TitleChoice | None = None
     doc: Document | None = None
 
+    def sentences(self, text: str) -> list[str]:
+        """A paragraph's sentences, split once for every stage that reads them."""
+        return self.doc.sentences(text) if self.doc is not None else sentences(text)
+
     @property
     def removed(self) -> list[Removed]:
         return [d.as_removed() for d in sorted(self.drops, key=lambda d: d.line)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -172,7 +173,7 @@ def _partial_dates(cleaned: Cleaned) -> list[tuple[FoundDate, int, str]]:
     """Day-and-month dates of the text, leaving out those of an earlier occasion ("last August 18")."""
     out = []
     for block in cleaned.blocks:
-        for sentence in sentences(block.text):
+        for sentence in cleaned.sentences(block.text):
             if _EARLIER.search(sentence):
                 continue
             for f in find_dates(sentence):
@@ -447,12 +448,13 @@ def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
 # -- themes, places, publisher ---------------------------------------------------------------------
 
 
-def find_themes(blocks: list[Block]) -> dict[str, str]:
-    """Theme id -> the first sentence of the article text that gives it."""
+def find_themes(blocks: list[Block], split: Callable[[str], list[str]] = sentences) -> dict[str, str]:
+    """Theme id -> the first sentence of the article text that gives it (``split`` gives a block's
+    sentences: the document model's, so they are split once)."""
     found: dict[str, str] = {}
     vocabulary = list(themes().values())
     for block in blocks:
-        for sentence in sentences(block.text):
+        for sentence in split(block.text):
             for theme in vocabulary:
                 if theme.id in found or not theme.any_pattern.search(sentence):
                     continue
@@ -549,7 +551,7 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
             return [], Evidence("places", "none", 0, f"held remotely: {text[:100]}", 0.8)
     # where the speaker stands ("here in the Ministry of National Defense") outweighs everything
     for line, text in texts:
-        for sentence in sentences(text):
+        for sentence in cleaned.sentences(text):
             for cue in _HERE.finditer(sentence):
                 rest = sentence[cue.end() :]
                 venue = _VENUE.match("at " + rest)
@@ -584,7 +586,7 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
             dateline = (m.group(1).strip(), paragraphs[0].line, paragraphs[0].text[:120])
     visited: list[tuple[str, Evidence]] = []
     for line, text in texts:
-        for sentence in sentences(text):
+        for sentence in cleaned.sentences(text):
             if not _EVENT.search(sentence) or _ELSEWHEN.search(sentence):
                 continue
             for hit in pattern.finditer(sentence):
@@ -604,7 +606,7 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
     if not found_cities:
         # a place the gazetteer does not know, named as such: "the fishing town of Onagawa"
         for line, text in texts:
-            for sentence in sentences(text):
+            for sentence in cleaned.sentences(text):
                 if not _EVENT.search(sentence):
                     continue
                 m = _NAMED_PLACE.search(sentence)
@@ -772,7 +774,7 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
         )
     quotes = [Quote(who.name, text) for who, text in att.quotes]
 
-    theme_evidence = find_themes(cleaned.blocks)
+    theme_evidence = find_themes(cleaned.blocks, cleaned.sentences)
     if "trilateral-cooperation" not in theme_evidence:
         sentence = _three_way_meeting(cleaned, finder)
         if sentence:
