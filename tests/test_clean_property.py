@@ -110,3 +110,55 @@ def test_every_sentence_survives_in_order_and_clear_chrome_goes(data: tuple[list
     for number, raw in enumerate(lines, start=1):
         if raw in CLEAR_CUT_LINES:
             assert number in removed, (number, raw)
+
+
+# Invented chrome that no vocabulary lists: menus of made-up labels, rows of separated links, arrows,
+# bare addresses. What removes it is its shape and its place on the page.
+label = st.lists(capital_word, min_size=1, max_size=3).map(" ".join)
+invented_chrome = st.one_of(
+    label,
+    st.lists(label, min_size=3, max_size=5).map(" | ".join),
+    label.map(lambda t: f"{t} \u00bb"),
+    plain_word.map(lambda w: f"https://{w}.example/{w}"),
+)
+
+
+@st.composite
+def unseen_page(draw: st.DrawFn) -> tuple[list[str], list[str]]:
+    body = draw(st.lists(sentence(), min_size=2, max_size=6, unique_by=comparable))
+    keys = [comparable(s) for s in body]
+    assume(all(not b.startswith(a) for a in keys for b in keys if a is not b))
+    # the article speaks of what its headline names, as articles do
+    body[0] = body[0][:-1] + " as ministers review progress on joint port inspections."
+    header = draw(st.lists(invented_chrome, min_size=1, max_size=6))
+    footer = draw(st.lists(invented_chrome, max_size=6))
+    lines = [*header, HEADLINE, ""]
+    for s in body:
+        lines += [s, ""]
+    lines += footer
+    return lines, body
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unseen_page())
+def test_with_the_vocabulary_off_every_sentence_survives_and_the_headline_is_found(
+    data: tuple[list[str], list[str]],
+) -> None:
+    import os
+
+    from alliance_archive.clean import VOCABULARY_SWITCH, vocabulary
+
+    lines, body = data
+    os.environ[VOCABULARY_SWITCH] = "off"
+    vocabulary.cache_clear()
+    try:
+        cleaned = clean(lines)
+    finally:
+        del os.environ[VOCABULARY_SWITCH]
+        vocabulary.cache_clear()
+    assert cleaned.title == HEADLINE
+    assert_body_kept_in_order(cleaned, tuple(body))
+    kept = {b.line for b in cleaned.blocks}
+    # the header above the headline is always chrome
+    for number, raw in enumerate(lines[: lines.index(HEADLINE)], start=1):
+        assert number not in kept, raw
