@@ -260,3 +260,14 @@ def test_every_stage_reads_a_paragraphs_sentences_from_the_document_model() -> N
     assert cleaned.doc is not None
     first = cleaned.sentences(BODY[0])
     assert first is cleaned.sentences(BODY[0])  # split once, then read
+
+
+@pytest.mark.parametrize("tag", ["[Video Clip \u2013 12\u201904\u201d]", "[Audio 4:05]", "[Clip, 3 min]"])
+def test_a_bracketed_clip_with_its_running_time_is_player_text(tag: str) -> None:
+    line = f"{tag} Harbor officials brief reporters on the joint patrol training with the partners"
+    cleaned = clean([HEADLINE, "", line, "", *BODY])
+    removed = {r.text: r.reason for r in cleaned.removed}
+    assert "media-player" in removed[line]
+    assert [b.text for b in cleaned.blocks] == BODY
+    # a bracketed label without a running time is not a clip
+    assert chrome_kind("[Opening remarks by the Commandant]") is None

@@ -129,6 +129,8 @@ _TURN = re.compile(
 )
 _SEPARATOR = re.compile(r"^[\s\-–—_=*~•·.#|/\\<>+]{2,}$")
 _TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})*$")
+# "[Video Clip – 31’23”] ...", "[Audio 4:05] ...": a bracketed tag holding a running time
+_CLIP_TAG = re.compile(r"^\s*\[[^\]]{0,40}?\d{1,3}\s*(?:[’'′:]\s*\d{2}\s*[”\"″]?|min\w*)[^\]]{0,20}\]")
 _STRAY_NUMBER = re.compile(r"^[\s\d.,:;/%+()-]+[kKmM]?$")
 _READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|hours?)\s*read\b|\bread(?:ing)? time\b", re.I)
 _VIEWS = re.compile(r"^\s*[\d.,]+\s*[kKmM]?\s*(?:views?|reads?|comments?|likes?|shares?)\s*$", re.I)
@@ -235,6 +237,8 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
         return vocab.lines[tokens[0]]
     if _TIMECODE.match(key):
         return "player", "media-player timestamp"
+    if _CLIP_TAG.match(text):
+        return "player_text", "media-player description (a bracketed clip with its length)"
     if _READ_TIME.search(text) and word_count(text) <= 12:
         return "read_time", "read-time line"
     if _VIEWS.match(text):
