@@ -113,7 +113,7 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
     """Publication date from the page header first (below the headline, then above it), then a
     dateline, a caption, the opening of a paragraph; a date inside a link address comes last."""
     header = sorted(
-        (d for d in cleaned.drops if d.category in DATE_SOURCES or d.category == "foreign"),
+        (d for d in cleaned.drops if d.category in DATE_SOURCES or d.category in ("foreign", "link")),
         key=lambda d: (d.line < cleaned.title_line, d.line),
     )
     for drop in header:
