@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from alliance_archive import pipeline, render
+from alliance_archive import pipeline, related, render
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 
@@ -32,11 +32,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     archive = pipeline.build_archive(_seeds_dir(config))
     for name, problem in archive.problems:
         log.warning("Seed seeds/%s was not built (%s)", name, problem)
+    events = related.link_events(archive.statements)
+    for name, problem in events.problems:
+        log.warning("Seed seeds/%s: %s", name, problem)
     generated = render.pages(
         archive.statements,
         repo_url=config.repo_url or "",
         site_url=config.site_url or "",
         site_name=config.site_name,
+        events=events.links,
     )
     sources = {f"statements/{s.id}.md": s.source_file for s in archive.statements}
     for path, content in generated.items():
