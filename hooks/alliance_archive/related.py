@@ -29,7 +29,7 @@ from .record import Statement
 from .textutil import normalize
 
 WINDOW_DAYS = 3
-THRESHOLD = 5
+THRESHOLD = 6
 
 _MEDIA: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -89,10 +89,7 @@ def meeting_kind(s: Statement) -> Kind:
 
 
 def _people(s: Statement) -> list[str]:
-    seen: dict[str, None] = {}
-    for p in s.speakers + s.mentioned:
-        seen.setdefault(p.name, None)
-    return list(seen)
+    return [p.name for p in s.speakers + s.mentioned]
 
 
 def _places(s: Statement) -> dict[str, str]:
@@ -115,7 +112,7 @@ def compare(a: Statement, b: Statement) -> tuple[int, tuple[str, ...]]:
     gap = abs((day_a - day_b).days)
     if gap > WINDOW_DAYS:
         return 0, ()
-    shared = [n for n in _people(a) if n in set(_people(b))]
+    shared = sorted(set(_people(a)) & set(_people(b)))  # sorted: the evidence reads the same from both sides
     if not shared:
         return 0, ()
     places_a, places_b = _places(a), _places(b)
