@@ -12,8 +12,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from alliance_archive import pipeline, related, render
+from alliance_archive import history, pipeline, related, render
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 
@@ -41,6 +42,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site_url=config.site_url or "",
         site_name=config.site_name,
         events=events.links,
+        changed=history.last_changed(_seeds_dir(config).parent),
     )
     sources = {f"statements/{s.id}.md": s.source_file for s in archive.statements}
     for path, content in generated.items():
@@ -53,3 +55,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     log.info("Alliance Archive: %d statements from %s", len(archive.statements), _seeds_dir(config))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # the sitemap dates a statement by the last change of its seed (render.py puts it in the meta)
+    lastmod = page.meta.get("lastmod")
+    if lastmod:
+        page.update_date = str(lastmod)
+    return markdown

@@ -11,7 +11,7 @@ from functools import cache
 import frontmatter
 import jinja2
 
-from . import cite, export, timeline
+from . import cite, export, history, timeline
 from .extract import Theme, themes
 from .record import Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
@@ -158,6 +158,7 @@ def statement_page(
     page_url: str = "",
     related: list[Related] | None = None,
     site_name: str = cite.ARCHIVE,
+    lastmod: str | None = None,
 ) -> str:
     """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
     labels = {tid: t.label for tid, t in themes().items()}
@@ -189,6 +190,8 @@ def statement_page(
     }
     if s.date:
         meta["published"] = s.date
+    if lastmod:
+        meta["lastmod"] = lastmod  # the sitemap's date (archive.py sets the page's update_date from it)
     post = frontmatter.Post(body, None, **meta)
     return frontmatter.dumps(post, sort_keys=False) + "\n"
 
@@ -256,6 +259,7 @@ def pages(
     site_url: str = "",
     site_name: str = "Alliance Archive",
     events: dict[str, list[Link]] | None = None,
+    changed: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Every generated page and data file, by its path under docs/ (as MkDocs sees it)."""
     reg = reg or registry()
@@ -274,7 +278,13 @@ def pages(
         )
         related = [Related(by_id[link.other], link) for link in events.get(s.id, []) if link.other in by_id]
         out[f"statements/{s.id}.md"] = statement_page(
-            s, slugs, source_url, page_url=base + s.url, related=related, site_name=site_name
+            s,
+            slugs,
+            source_url,
+            page_url=base + s.url,
+            related=related,
+            site_name=site_name,
+            lastmod=history.lastmod(changed or {}, s.source_file),
         )
         out[f"statements/{s.id}/cite.bib"] = cite.bibtex(s, base + s.url, site_name)
         out[f"statements/{s.id}/cite.json"] = cite.csl_json(s, base + s.url, site_name)
