@@ -94,7 +94,7 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
-        if tag == "link" and values.get("rel") == "alternate":
+        if tag == "link" and "alternate" in values.get("rel", "").split():
             self.alternates.append(values)
         if tag == "a" and values.get("type") == "application/atom+xml":
             self.anchors.append(values["href"])
