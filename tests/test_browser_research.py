@@ -144,8 +144,10 @@ def test_timelines_read_in_light_and_dark_mode(tab: Tab, site_url: str, seeds_si
     assert chart.evaluate("e => e.getBoundingClientRect().width") > 400
     light = _contrast(page, ".aa-timeline-bar")
     text_light = _contrast(page, ".aa-timeline-label")
-    screenshot(page.locator(".aa-timeline").page, "home-timeline")
+    chart.scroll_into_view_if_needed()
+    screenshot(page, "home-timeline")
     switch_to_dark(page)
+    screenshot(page, "home-timeline-dark")
     dark = _contrast(page, ".aa-timeline-bar")
     text_dark = _contrast(page, ".aa-timeline-label")
     assert min(light, dark) >= 3, (light, dark)  # WCAG 1.4.11: graphics 3:1

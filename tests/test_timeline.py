@@ -51,7 +51,7 @@ def _check_accessible(svg: ET.Element) -> None:
 def test_chart_geometry() -> None:
     chart = timeline.chart("t", "T", [("A", {2010: 2, 2013: 1}), ("B", {}), ("C", {2012: 4})])
     assert chart is not None
-    assert chart.years == [2010, 2011, 2012, 2013]
+    assert chart.years == [2009, 2010, 2011, 2012, 2013]  # widened to five years
     assert [r.label for r in chart.rows] == ["A", "C"]  # an empty row is left out
     a, c = chart.rows
     assert [(b.year, b.count) for b in a.bars] == [(2010, 2), (2013, 1)]
@@ -60,8 +60,17 @@ def test_chart_geometry() -> None:
     assert a.bars[0].x < c.bars[0].x < a.bars[1].x  # bars stand in year order
     assert all(b.x + b.width <= chart.width for r in chart.rows for b in r.bars)
     assert chart.table_rows == [["2010", "2", "0"], ["2012", "0", "4"], ["2013", "1", "0"]]
-    assert "2010 to 2013" in chart.desc and "A: 3; C: 4" in chart.desc
+    assert "2009 to 2013" in chart.desc and "A: 3; C: 4" in chart.desc
     assert timeline.chart("t", "T", [("A", {})]) is None
+
+
+def test_a_chart_spans_an_officials_terms_and_at_least_five_years() -> None:
+    one = timeline.chart("t", "T", [("A", {2017: 1})])
+    assert one is not None and one.years == [2015, 2016, 2017, 2018, 2019]
+    termed = timeline.chart("t", "T", [("A", {2017: 1})], span=(2009, 2018))
+    assert termed is not None and termed.years == list(range(2009, 2019))
+    wide = timeline.chart("t", "T", [("A", {2001: 1, 2020: 2})], span=(2009, 2012))
+    assert wide is not None and wide.years == list(range(2001, 2021))
 
 
 def test_long_spans_label_every_few_years() -> None:

@@ -298,6 +298,7 @@ def pages(
             f"Statements by {v.name} per year",
             [("Statements made", timeline.per_year(made)), ("Mentioned in", timeline.per_year(mentioned))],
             note=f"{no_date} undated statement{'s' if no_date != 1 else ''} not shown." if no_date else "",
+            span=_term_years(v),
         )
         out[f"officials/{v.slug}.md"] = render(
             "official.md.jinja", o=v, chart=chart_block(chart), feed_title=f"{site_name}: {v.name}"
@@ -392,6 +393,14 @@ def pages(
     out["data/statements.csv"] = export.csv_text(statements)
     out["data/statements.schema.json"] = export.schema_json(list(themes()))
     return out
+
+
+def _term_years(v: OfficialView) -> tuple[int, int] | None:
+    """The years of an official's terms in the registry (an open term ends with its last start year)."""
+    if not v.terms:
+        return None
+    ends = [t.end.year if t.end else t.start.year for t in v.terms]
+    return min(t.start.year for t in v.terms), max(ends)
 
 
 def _country_rows(statements: list[Statement]) -> list[tuple[str, dict[int, int]]]:

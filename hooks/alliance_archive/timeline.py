@@ -69,13 +69,30 @@ def per_year(statements: list[Statement]) -> dict[int, int]:
     return counts
 
 
-def chart(chart_id: str, title: str, rows: list[tuple[str, dict[int, int]]], note: str = "") -> Chart | None:
-    """A chart with one row of yearly bars per (label, {year: count}); None when nothing is dated."""
+MIN_YEARS = 5
+
+
+def chart(
+    chart_id: str,
+    title: str,
+    rows: list[tuple[str, dict[int, int]]],
+    note: str = "",
+    span: tuple[int, int] | None = None,
+) -> Chart | None:
+    """A chart with one row of yearly bars per (label, {year: count}); None when nothing is dated.
+
+    The years run from the first to the last count, widened to ``span`` (an official's terms) and to
+    at least ``MIN_YEARS``, so that one year's bar stands in its time rather than fills the chart.
+    """
     rows = [(label, counts) for label, counts in rows if counts]
     if not rows:
         return None
     first = min(min(c) for _, c in rows)
     last = max(max(c) for _, c in rows)
+    if span:
+        first, last = min(first, span[0]), max(last, span[1])
+    while last - first + 1 < MIN_YEARS:
+        first, last = (first - 1, last) if (last - first) % 2 else (first, last + 1)
     years = list(range(first, last + 1))
     peak = max(max(c.values()) for _, c in rows)
     column = (WIDTH - LABEL_WIDTH - 8) / len(years)
@@ -99,9 +116,9 @@ def chart(chart_id: str, title: str, rows: list[tuple[str, dict[int, int]]], not
     ticks = [
         (LABEL_WIDTH + j * column + column / 2, y) for j, y in enumerate(years) if (y - first) % step == 0
     ]
-    span = f"{first}" if first == last else f"{first} to {last}"
+    period = f"{first} to {last}"
     parts = [f"{label}: {v.total}" for (label, _), v in zip(rows, views, strict=True)]
-    desc = f"Bars per year, {span}, one row each. Totals: {'; '.join(parts)}."
+    desc = f"Bars per year, {period}, one row each. Totals: {'; '.join(parts)}."
     if note:
         desc += f" {note}"
     header = ["Year"] + [label for label, _ in rows]
