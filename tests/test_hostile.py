@@ -297,7 +297,33 @@ def test_feed_entry_is_text(hostile: HostileSite) -> None:
         assert literal in (summary.text or ""), f"the feed summary does not show {literal!r}"
 
 
-INDEX_PAGES = ["", "officials/", "years/", "themes/", "years/undated/"]
+def test_citations_and_feeds_hold_the_title_as_text(hostile: HostileSite) -> None:
+    import feedparser
+
+    from tests.test_cite import _balanced
+
+    folder = hostile.site / hostile.record["url"]
+    bib = (folder / "cite.bib").read_text(encoding="utf-8")
+    assert _balanced(bib), bib
+    assert json.loads((folder / "cite.json").read_text(encoding="utf-8"))[0]["title"] == TITLE
+    page = page_of(hostile, hostile.record["url"])
+    chicago = [e.text for e in page.elements if "aa-cite-chicago" in e.classes]
+    assert len(chicago) == 1 and TITLE in chicago[0]
+    codes = [e.text for e in page.find("code") if "@misc{" in e.text]
+    assert len(codes) == 1 and "Allies Reject" in codes[0]
+    feeds = [hostile.site / "feed.xml", *hostile.site.glob("officials/*/feed.xml")]
+    feeds += [hostile.site / "themes" / t / "feed.xml" for t in hostile.record["themes"]]
+    found = 0
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, path
+        titles = [e.title for e in parsed.entries if hostile.record["id"] in e.link]
+        assert titles in ([], [TITLE]), path
+        found += len(titles)
+    assert found >= 1 + len(hostile.record["themes"]) + len(hostile.record["speakers"])
+
+
+INDEX_PAGES = ["", "officials/", "years/", "themes/", "years/undated/", "quotes/"]
 
 
 def test_index_pages_have_no_markup_from_the_seed(hostile: HostileSite) -> None:

@@ -248,6 +248,7 @@ def chart_block(chart: timeline.Chart | None) -> str:
 
 
 def _newest_dated_then_undated(statements: list[Statement]) -> list[Statement]:
+    statements = list({s.id: s for s in statements}.values())  # once each, even if spoken in and named
     newest = [s for s in _newest_first(statements) if s.date]
     return newest + sorted((s for s in statements if not s.date), key=lambda s: s.title)
 
