@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from alliance_archive import timeline
 from alliance_archive.extract import themes
 
@@ -71,6 +73,21 @@ def test_a_chart_spans_an_officials_terms_and_at_least_five_years() -> None:
     assert termed is not None and termed.years == list(range(2009, 2019))
     wide = timeline.chart("t", "T", [("A", {2001: 1, 2020: 2})], span=(2009, 2012))
     assert wide is not None and wide.years == list(range(2001, 2021))
+
+
+def test_terms_of_office_are_shaded_and_described() -> None:
+    chart = timeline.chart(
+        "t", "T", [("A", {2010: 1, 2016: 1})], shade=[(2009, 2012), (2015, 9999)], shade_label="in office"
+    )
+    assert chart is not None and chart.years == list(range(2010, 2017))
+    column = (timeline.WIDTH - timeline.LABEL_WIDTH - 8) / 7
+    assert chart.bands == [
+        (timeline.LABEL_WIDTH, pytest.approx(3 * column)),  # 2010-2012: clipped to the chart
+        (pytest.approx(timeline.LABEL_WIDTH + 5 * column), pytest.approx(2 * column)),  # 2015-2016
+    ]
+    assert chart.desc.endswith("Shaded: in office (2010\u20132012, 2015\u20132016).")
+    outside = timeline.chart("t", "T", [("A", {2010: 1})], shade=[(1990, 1995)])
+    assert outside is not None and outside.bands == []
 
 
 def test_long_spans_label_every_few_years() -> None:

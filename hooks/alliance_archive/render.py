@@ -300,6 +300,9 @@ def pages(
             [("Statements made", timeline.per_year(made)), ("Mentioned in", timeline.per_year(mentioned))],
             note=f"{no_date} undated statement{'s' if no_date != 1 else ''} not shown." if no_date else "",
             span=_term_years(v),
+            # an open term runs to the chart's last year
+            shade=[(t.start.year, t.end.year if t.end else 9999) for t in v.terms],
+            shade_label="years in office",
         )
         out[f"officials/{v.slug}.md"] = render(
             "official.md.jinja", o=v, chart=chart_block(chart), feed_title=f"{site_name}: {v.name}"

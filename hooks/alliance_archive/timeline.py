@@ -50,6 +50,8 @@ class Chart:
     rows: list[RowView]
     ticks: list[tuple[float, int]]  # (x, year) of the axis labels
     height: float
+    bands: list[tuple[float, float]] = field(default_factory=list)  # (x, width) of shaded years
+    band_label: str = ""
     width: int = WIDTH
     label_width: int = LABEL_WIDTH
     table_header: list[str] = field(default_factory=list)
@@ -78,11 +80,15 @@ def chart(
     rows: list[tuple[str, dict[int, int]]],
     note: str = "",
     span: tuple[int, int] | None = None,
+    shade: list[tuple[int, int]] | None = None,
+    shade_label: str = "",
 ) -> Chart | None:
     """A chart with one row of yearly bars per (label, {year: count}); None when nothing is dated.
 
     The years run from the first to the last count, widened to ``span`` (an official's terms) and to
     at least ``MIN_YEARS``, so that one year's bar stands in its time rather than fills the chart.
+    ``shade`` lists (first, last) year ranges drawn as a band behind the bars (terms of office),
+    which the description names as ``shade_label``.
     """
     rows = [(label, counts) for label, counts in rows if counts]
     if not rows:
@@ -123,5 +129,25 @@ def chart(
         desc += f" {note}"
     header = ["Year"] + [label for label, _ in rows]
     table = [[str(y)] + [str(c.get(y, 0)) for _, c in rows] for y in years if any(c.get(y) for _, c in rows)]
+    bands, shown = [], []
+    for start, end in shade or []:
+        a, b = max(start, first), min(end, last)
+        if a <= b:
+            bands.append((LABEL_WIDTH + (a - first) * column, (b - a + 1) * column))
+            shown.append(f"{a}" if a == b else f"{a}–{b}")
+    if bands and shade_label:
+        desc += f" Shaded: {shade_label} ({', '.join(shown)})."
     height = TOP + len(rows) * ROW_HEIGHT + AXIS_HEIGHT
-    return Chart(chart_id, title, desc, years, views, ticks, height, table_header=header, table_rows=table)
+    return Chart(
+        chart_id,
+        title,
+        desc,
+        years,
+        views,
+        ticks,
+        height,
+        bands=bands,
+        band_label=shade_label if bands else "",
+        table_header=header,
+        table_rows=table,
+    )
