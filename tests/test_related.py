@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance_archive import corrections, related
+from alliance_archive import corrections, related, render
 from alliance_archive.read import SeedError
 from alliance_archive.record import Person, Statement
 
@@ -421,3 +421,24 @@ def test_a_same_event_correction_naming_no_statement_warns(build_site, warnings_
     assert any(
         "seeds/us.txt" in m and "same_event.remove names no statement 'nowhere'" in m for m in messages
     )
+
+
+def test_a_statement_page_lists_its_strongest_links_and_counts_the_rest() -> None:
+    base = fixtures()["us-readout-trilateral"]
+    copies = [
+        statement(
+            f"account-{i:02d}",
+            f"Account {i} of the meeting",
+            "2023-09-22",
+            [BLINKEN],
+            [KAMIKAWA, PARK],
+            ["New York"],
+            base.summary,
+        )
+        for i in range(render.MAX_RELATED + 4)
+    ]
+    pages = render.pages(copies)
+    body = pages["statements/account-00.md"]
+    section = body[body.index("## Other accounts of the same event") : body.index("## Cite this statement")]
+    assert section.count("\n- [Account ") == render.MAX_RELATED
+    assert "3 more statements of the archive are linked to this event as well" in section

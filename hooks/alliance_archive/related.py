@@ -104,22 +104,41 @@ def _day_label(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+@dataclass(frozen=True)
+class _Features:
+    """What the comparison reads from a statement, worked out once per statement."""
+
+    day: dt.date
+    people: frozenset[str]
+    places: dict[str, str]
+    kind: Kind
+
+
+def _features(s: Statement) -> _Features | None:
+    if not s.date:
+        return None
+    return _Features(dt.date.fromisoformat(s.date), frozenset(_people(s)), _places(s), meeting_kind(s))
+
+
 def compare(a: Statement, b: Statement) -> tuple[int, tuple[str, ...]]:
     """The score for ``a`` and ``b`` reporting the same event and the evidence (score 0: never)."""
-    if not a.date or not b.date:
+    fa, fb = _features(a), _features(b)
+    if fa is None or fb is None:
         return 0, ()
-    day_a, day_b = dt.date.fromisoformat(a.date), dt.date.fromisoformat(b.date)
-    gap = abs((day_a - day_b).days)
+    return _compare(fa, fb)
+
+
+def _compare(a: _Features, b: _Features) -> tuple[int, tuple[str, ...]]:
+    gap = abs((a.day - b.day).days)
     if gap > WINDOW_DAYS:
         return 0, ()
-    shared = sorted(set(_people(a)) & set(_people(b)))  # sorted: the evidence reads the same from both sides
+    shared = sorted(a.people & b.people)  # sorted: the evidence reads the same from both sides
     if not shared:
         return 0, ()
-    places_a, places_b = _places(a), _places(b)
-    same_places = [places_a[k] for k in places_a if k in places_b]
-    if places_a and places_b and not same_places:
+    same_places = [a.places[k] for k in a.places if k in b.places]
+    if a.places and b.places and not same_places:
         return 0, ()
-    kind_a, kind_b = meeting_kind(a), meeting_kind(b)
+    kind_a, kind_b = a.kind, b.kind
     if kind_a.medium and kind_b.medium and kind_a.medium != kind_b.medium:
         return 0, ()
     if kind_a.format and kind_b.format and kind_a.format != kind_b.format:
@@ -128,9 +147,9 @@ def compare(a: Statement, b: Statement) -> tuple[int, tuple[str, ...]]:
     evidence: list[str] = []
     score = {0: 3, 1: 2}.get(gap, 1)
     if gap == 0:
-        evidence.append(f"both dated {_day_label(day_a)}")
+        evidence.append(f"both dated {_day_label(a.day)}")
     else:
-        first, last = sorted((day_a, day_b))
+        first, last = sorted((a.day, b.day))
         days = "one day" if gap == 1 else f"{gap} days"
         evidence.append(f"dated {_day_label(first)} and {_day_label(last)} ({days} apart)")
     score += 2 if len(shared) >= 2 else 1
@@ -163,13 +182,13 @@ def link_events(statements: list[Statement]) -> Events:
     """Every statement's links to other accounts of the same event, strongest first."""
     events = Events()
     pairs: dict[tuple[str, str], Link] = {}
-    ordered = sorted((s for s in statements if s.date), key=lambda s: s.date or "")
-    for i, a in enumerate(ordered):
-        start = dt.date.fromisoformat(a.date or "")
-        for b in ordered[i + 1 :]:
-            if (dt.date.fromisoformat(b.date or "") - start).days > WINDOW_DAYS:
+    dated = [(s, f) for s in statements if (f := _features(s)) is not None]
+    dated.sort(key=lambda sf: sf[1].day)
+    for i, (a, fa) in enumerate(dated):
+        for b, fb in dated[i + 1 :]:
+            if (fb.day - fa.day).days > WINDOW_DAYS:
                 break
-            score, evidence = compare(a, b)
+            score, evidence = _compare(fa, fb)
             if score >= THRESHOLD:
                 pairs[_key(a.id, b.id)] = Link("", evidence, score)
 

@@ -143,6 +143,9 @@ def officials_view(statements: list[Statement], reg: Registry) -> dict[str, Offi
     return views
 
 
+MAX_RELATED = 12  # a statement page lists its strongest links to other accounts of its event
+
+
 @dataclass(frozen=True)
 class Related:
     """Another account of the same event, as a statement page lists it."""
@@ -159,6 +162,7 @@ def statement_page(
     related: list[Related] | None = None,
     site_name: str = cite.ARCHIVE,
     lastmod: str | None = None,
+    more_related: int = 0,
 ) -> str:
     """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
     labels = {tid: t.label for tid, t in themes().items()}
@@ -170,6 +174,7 @@ def statement_page(
         theme_labels=labels,
         source_url=source_url,
         related=related or [],
+        more_related=more_related,
         chicago=cite.chicago(s, page_url, site_name),
         bibtex=cite.bibtex(s, page_url, site_name),
         csl=cite.csl_json(s, page_url, site_name),
@@ -283,7 +288,8 @@ def pages(
             slugs,
             source_url,
             page_url=base + s.url,
-            related=related,
+            related=related[:MAX_RELATED],
+            more_related=len(related) - len(related[:MAX_RELATED]),
             site_name=site_name,
             lastmod=history.lastmod(changed or {}, s.source_file),
         )
