@@ -12,8 +12,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from alliance_archive import pipeline, render, review
+from alliance_archive import history, pipeline, related, render, review
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 # the command this process runs (``serve`` shows editors the Review page); set once at start-up
@@ -38,11 +39,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     archive = pipeline.build_archive(_seeds_dir(config))
     for name, problem in archive.problems:
         log.warning("Seed seeds/%s was not built (%s)", name, problem)
+    events = related.link_events(archive.statements)
+    for name, problem in events.problems:
+        log.warning("Seed seeds/%s: %s", name, problem)
     generated = render.pages(
         archive.statements,
         repo_url=config.repo_url or "",
         site_url=config.site_url or "",
         site_name=config.site_name,
+        events=events.links,
+        changed=history.last_changed(_seeds_dir(config).parent),
     )
     if _RUN["command"] == "serve":
         # the editors' review list: part of the live preview, never of a published build
@@ -58,3 +64,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     log.info("Alliance Archive: %d statements from %s", len(archive.statements), _seeds_dir(config))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # the sitemap dates a statement by the last change of its seed (render.py puts it in the meta)
+    lastmod = page.meta.get("lastmod")
+    if lastmod:
+        page.update_date = str(lastmod)
+    return markdown

@@ -1,16 +1,20 @@
-"""Make the README screenshots: docs/assets/screenshots/home.png and statement.png (1280×800).
+"""Make the README screenshots in docs/assets/screenshots (1280×800): home.png, statement.png,
+cite.png (a statement page at its Cite block, BibTeX open), timeline.png (the home page's timeline)
+and official.png (the statement's first speaker's page).
 
 Builds the archive's own seeds into a temporary folder, serves it on 127.0.0.1 and photographs
-the home page and one statement page with Debian's Chromium, in the light palette. Run with
+the pages with Debian's Chromium, in the light palette. Run with
 ``.venv/bin/python -m tests.make_screenshots``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -19,15 +23,28 @@ from tests.conftest import SEEDS, build_project, make_project
 
 OUT = ROOT / "docs" / "assets" / "screenshots"
 # the statement the spec uses as its example; any dated statement with a speaker if it is gone
-PREFERRED = "the-u-s-japan-alliance-the-cornerstone-for-stability-in-the-asia-pacific"
+PREFERRED = "us-japan-alliance-cornerstone-for-stability-in-the-asia-pacific"
 
 
-def _statement_url(site: Path) -> str:
+def _statement(site: Path) -> dict[str, Any]:
     statements = json.loads((site / "data" / "statements.json").read_text(encoding="utf-8"))["statements"]
     for record in statements:
         if record["id"] == PREFERRED:
-            return str(record["url"])
-    return str(next(s for s in statements if s["date"] and s["speakers"])["url"])
+            return dict(record)
+    return dict(next(s for s in statements if s["date"] and s["speakers"]))
+
+
+def _shots(site: Path) -> list[tuple[str, str, str | None]]:
+    """(file name, address, what to scroll to and open) for each screenshot."""
+    record = _statement(site)
+    official = re.sub(r"[^a-z0-9]+", "-", record["speakers"][0]["name"].lower()).strip("-")
+    return [
+        ("home", "", None),
+        ("statement", record["url"], None),
+        ("cite", record["url"], ".aa-cite"),
+        ("timeline", "", ".aa-timeline"),
+        ("official", f"officials/{official}/", None),
+    ]
 
 
 def main() -> int:
@@ -42,10 +59,20 @@ def main() -> int:
             try:
                 tab = open_tab(browser, color_scheme="light")
                 page = tab.page
-                for name, address in (("home", ""), ("statement", _statement_url(site))):
+                for name, address, focus in _shots(site):
                     page.goto(base + address)
                     page.wait_for_load_state("networkidle")
                     page.evaluate("document.fonts.ready")
+                    if focus:
+                        target = page.locator(focus).first
+                        for summary in target.locator("details > summary").all()[:1]:
+                            summary.click()
+                        # the block's top just below the sticky header
+                        page.evaluate(
+                            "(s) => window.scrollTo(0, document.querySelector(s).getBoundingClientRect().top"
+                            " + window.scrollY - 110)",
+                            focus,
+                        )
                     path = OUT / f"{name}.png"
                     page.screenshot(path=str(path), animations="disabled")
                     print(f"wrote {path.relative_to(ROOT)}")

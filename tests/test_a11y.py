@@ -24,7 +24,7 @@ from tests.browser import (  # noqa: F401 (fixtures)
 pytestmark = pytest.mark.browser
 
 BLOCKING = {"serious", "critical"}
-PAGES = ["home", "statement", "official", "year", "theme", "search results"]
+PAGES = ["home", "statement", "official", "year", "theme", "themes", "quotes", "data", "search results"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
@@ -44,6 +44,9 @@ def _address(kind: str, site: Path) -> str:
         "official": f"officials/{official}/",
         "year": f"years/{spoken['date'][:4]}/",
         "theme": f"themes/{spoken['themes'][0]}/",
+        "themes": "themes/",
+        "quotes": "quotes/",
+        "data": "data/",
     }
     return str(addresses[kind])
 

@@ -27,7 +27,8 @@ PROBE = """() => ({
   styles: [...document.querySelectorAll('style')].filter(s => /display:\\s*none/.test(s.textContent)).length,
   handlers: document.querySelectorAll('article [onerror], article [onload], article [onclick]').length,
   jsLinks: [...document.querySelectorAll('a[href]')].filter(a => a.href.startsWith('javascript:')).length,
-  tables: document.querySelectorAll('article table').length,
+  tables: [...document.querySelectorAll('article table')]
+    .filter(e => !e.closest('.aa-timeline-table')).length,  // the timeline's figures are the archive's own
   bodyHidden: getComputedStyle(document.body).display === 'none',
 })"""
 

@@ -143,7 +143,9 @@ def assert_no_active_markup(page: Page, where: str) -> None:
 
 def assert_no_formatting_from_seed(page: Page, where: str) -> None:
     """Markdown and admonition syntax in the seed made no table, heading, admonition, bold or italics."""
-    assert not page.find("table"), f"{where}: a <table> from the seed's | a | b | lines"
+    # the archive's own tables (timeline figures, theme counts) are fine; the seed's | a | b | is not
+    headers = [th.text for th in page.find("th")]
+    assert "a" not in headers and "b" not in headers, f"{where}: a <table> from the seed's | a | b | lines"
     for level in ("h1", "h2", "h3", "h4", "h5", "h6"):
         for h in page.find(level):
             assert heading_text(h) not in ("Heading", "x", "pwned"), f"{where}: <{level}>{h.text}</{level}>"
@@ -217,8 +219,16 @@ def test_statement_page_title_is_text(hostile: HostileSite) -> None:
     h1s = page.find("h1")
     assert [heading_text(h) for h in h1s] == [TITLE]
     assert [t.text for t in page.find("title")] == [f"{TITLE} - Alliance Archive"]
-    descriptions = [m.attrs["content"] for m in page.find("meta") if m.attrs.get("name") == "description"]
-    assert len(descriptions) == 1 and descriptions[0].endswith(TITLE)
+    metas = page.find("meta")
+    descriptions = [m.attrs["content"] for m in metas if m.attrs.get("name") == "description"]
+    # the description is the article's first sentence, character for character
+    first = "Foreign Minister Yoshimasa Hayashi said the **bold** pledge and the _em_ priority would guide"
+    assert len(descriptions) == 1 and descriptions[0].startswith(first)
+    # the head's citation, Open Graph and Twitter tags hold the title as text
+    by_key = {(m.attrs.get("name") or m.attrs.get("property")): m.attrs.get("content") for m in metas}
+    for key in ("citation_title", "og:title", "twitter:title"):
+        assert by_key.get(key) == TITLE, key
+    assert (by_key.get("og:description") or "").startswith(first)
     topics = [e for e in page.elements if "md-header__topic" in e.classes]
     assert TITLE in [t.text for t in topics]
 
@@ -287,7 +297,33 @@ def test_feed_entry_is_text(hostile: HostileSite) -> None:
         assert literal in (summary.text or ""), f"the feed summary does not show {literal!r}"
 
 
-INDEX_PAGES = ["", "officials/", "years/", "themes/", "years/undated/"]
+def test_citations_and_feeds_hold_the_title_as_text(hostile: HostileSite) -> None:
+    import feedparser
+
+    from tests.test_cite import _balanced
+
+    folder = hostile.site / hostile.record["url"]
+    bib = (folder / "cite.bib").read_text(encoding="utf-8")
+    assert _balanced(bib), bib
+    assert json.loads((folder / "cite.json").read_text(encoding="utf-8"))[0]["title"] == TITLE
+    page = page_of(hostile, hostile.record["url"])
+    chicago = [e.text for e in page.elements if "aa-cite-chicago" in e.classes]
+    assert len(chicago) == 1 and TITLE in chicago[0]
+    codes = [e.text for e in page.find("code") if "@misc{" in e.text]
+    assert len(codes) == 1 and "Allies Reject" in codes[0]
+    feeds = [hostile.site / "feed.xml", *hostile.site.glob("officials/*/feed.xml")]
+    feeds += [hostile.site / "themes" / t / "feed.xml" for t in hostile.record["themes"]]
+    found = 0
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, path
+        titles = [e.title for e in parsed.entries if hostile.record["id"] in e.link]
+        assert titles in ([], [TITLE]), path
+        found += len(titles)
+    assert found >= 1 + len(hostile.record["themes"]) + len(hostile.record["speakers"])
+
+
+INDEX_PAGES = ["", "officials/", "years/", "themes/", "years/undated/", "quotes/"]
 
 
 def test_index_pages_have_no_markup_from_the_seed(hostile: HostileSite) -> None:

@@ -17,8 +17,11 @@ from .dates import parse_iso
 from .read import SeedError
 
 FIELDS = frozenset(
-    {"title", "slug", "date", "date_range", "speakers", "mentioned", "themes", "places", "publisher"}
-)
+    {
+        "title", "slug", "date", "date_range", "speakers", "mentioned", "themes", "places", "publisher",
+        "same_event",
+    }
+)  # fmt: skip
 COUNTRIES = ("US", "JP", "KR", "other")
 
 
@@ -121,4 +124,20 @@ def validate(data: dict[str, Any], theme_ids: set[str], where: str) -> dict[str,
                 else:
                     raise SeedError(f"{where}: field {key!r}: each person needs a name")
             out[key] = people
+        elif key == "same_event":
+            out[key] = _same_event(value, where)
+    return out
+
+
+def _same_event(value: object, where: str) -> dict[str, list[str]]:
+    """``same_event: {add: [...], remove: [...]}``: other statements by id or seed file name."""
+    if not isinstance(value, dict) or not value or set(value) - {"add", "remove"}:
+        raise SeedError(f"{where}: field 'same_event' needs add and/or remove, each a list of statements")
+    out: dict[str, list[str]] = {}
+    for action, names in value.items():
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise SeedError(
+                f"{where}: field 'same_event.{action}' must be a list of statement ids or seed file names"
+            )
+        out[action] = [n.strip() for n in names]
     return out

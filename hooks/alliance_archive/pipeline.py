@@ -128,6 +128,9 @@ def render_text(cleaned: Cleaned) -> str:
 def apply_corrections(statement: Statement, fixes: dict[str, Any], reg: Registry) -> None:
     """Editor-set values win over extraction and are recorded as set by an editor."""
     for key, value in fixes.items():
+        if key == "same_event":  # links between statements, not a field of this record
+            statement.same_event = value
+            continue
         if key == "slug":
             statement.overridden.append("slug")
             continue

@@ -96,6 +96,8 @@ class Statement:
     overridden: list[str] = field(default_factory=list)
     seed_name: str = ""
     summary: str = ""  # the first paragraph as plain text, for feeds and listings
+    # an editor's word on links to other accounts of the same event: {"add": [...], "remove": [...]}
+    same_event: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:

@@ -11,10 +11,12 @@ from functools import cache
 import frontmatter
 import jinja2
 
+from . import cite, export, history, timeline
 from .extract import Theme, themes
 from .record import Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
-from .textutil import md_escape, slugify
+from .related import Link, link_events
+from .textutil import md_escape, sentences, slugify
 
 
 def _longdate(value: object) -> str:
@@ -141,10 +143,42 @@ def officials_view(statements: list[Statement], reg: Registry) -> dict[str, Offi
     return views
 
 
-def statement_page(s: Statement, officials: dict[str, str], source_url: str) -> str:
+MAX_RELATED = 12  # a statement page lists its strongest links to other accounts of its event
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another account of the same event, as a statement page lists it."""
+
+    s: Statement
+    link: Link
+
+
+def statement_page(
+    s: Statement,
+    officials: dict[str, str],
+    source_url: str,
+    page_url: str = "",
+    related: list[Related] | None = None,
+    site_name: str = cite.ARCHIVE,
+    lastmod: str | None = None,
+    more_related: int = 0,
+) -> str:
     """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
     labels = {tid: t.label for tid, t in themes().items()}
-    body = render("statement.md.jinja", s=s, officials=officials, theme_labels=labels, source_url=source_url)
+    page_url = page_url or s.url
+    body = render(
+        "statement.md.jinja",
+        s=s,
+        officials=officials,
+        theme_labels=labels,
+        source_url=source_url,
+        related=related or [],
+        more_related=more_related,
+        chicago=cite.chicago(s, page_url, site_name),
+        bibtex=cite.bibtex(s, page_url, site_name),
+        csl=cite.csl_json(s, page_url, site_name),
+    )
     record = s.to_json()
     record.pop("text")
     meta: dict[str, object] = {
@@ -155,15 +189,73 @@ def statement_page(s: Statement, officials: dict[str, str], source_url: str) -> 
         "tags": [labels[t] for t in s.themes],
         "record": record,
         "edited_fields": list(s.overridden),
+        # raw text for overrides/main.html, which escapes it: citation_* tags and Open Graph
+        "citation": [list(tag) for tag in cite.meta_tags(s, page_url, site_name)],
+        "og_type": "article",
     }
+    if s.date:
+        meta["published"] = s.date
+    if lastmod:
+        meta["lastmod"] = lastmod  # the sitemap's date (archive.py sets the page's update_date from it)
     post = frontmatter.Post(body, None, **meta)
     return frontmatter.dumps(post, sort_keys=False) + "\n"
 
 
-def _description(s: Statement) -> str:
+def _description(s: Statement, limit: int = 300) -> str:
+    """The article's first sentence (a search engine's snippet), else who spoke, when, and the title."""
+    first = next(iter(sentences(" ".join(s.summary.split()))), "")
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0] + "…"
+    if first:
+        return first
     who = ", ".join(p.name for p in s.speakers) or "Statement"
     when = _longdate(s.date) if s.date else "undated"
     return f"{who}, {when}: {s.title}"
+
+
+def feed(
+    title: str,
+    entries: list[Statement],
+    feed_path: str,
+    page_path: str,
+    site_url: str,
+    site_name: str,
+    updated: str,
+) -> str:
+    """An Atom feed of ``entries`` (newest first, at most 50)."""
+    return (
+        xml_environment()
+        .get_template("feed.xml.jinja")
+        .render(
+            site_url=site_url or "/",
+            site_name=site_name,
+            title=title,
+            feed_path=feed_path,
+            page_path=page_path,
+            updated=updated,
+            entries=entries[:50],
+        )
+    )
+
+
+def svg(chart: timeline.Chart | None) -> str:
+    """A chart as inline SVG (XML-escaped), or "" when there is nothing to draw."""
+    if chart is None:
+        return ""
+    return xml_environment().get_template("timeline.svg.jinja").render(c=chart).strip()
+
+
+def chart_block(chart: timeline.Chart | None) -> str:
+    """A chart and its text alternative (the figures as a table), as Markdown."""
+    if chart is None:
+        return ""
+    return svg(chart) + "\n\n" + render("timeline_table.md.jinja", c=chart).strip()
+
+
+def _newest_dated_then_undated(statements: list[Statement]) -> list[Statement]:
+    statements = list({s.id: s for s in statements}.values())  # once each, even if spoken in and named
+    newest = [s for s in _newest_first(statements) if s.date]
+    return newest + sorted((s for s in statements if not s.date), key=lambda s: s.title)
 
 
 def pages(
@@ -172,20 +264,65 @@ def pages(
     repo_url: str = "",
     site_url: str = "",
     site_name: str = "Alliance Archive",
+    events: dict[str, list[Link]] | None = None,
+    changed: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """Every generated page, by its path under docs/ (as MkDocs sees it), and the JSON data file."""
+    """Every generated page and data file, by its path under docs/ (as MkDocs sees it)."""
     reg = reg or registry()
     out: dict[str, str] = {}
     views = officials_view(statements, reg)
     slugs = {name: v.slug for name, v in views.items()}
+    if events is None:
+        events = link_events(statements).links
+    by_id = {s.id: s for s in statements}
+    base = site_url or "/"
+    dated_all = [s for s in statements if s.date]
+    archive_updated = max((s.date for s in dated_all if s.date), default=dt.date.today().isoformat())
     for s in statements:
         source_url = (
             f"{repo_url.rstrip('/')}/blob/main/{s.source_file}" if repo_url else f"../../{s.source_file}"
         )
-        out[f"statements/{s.id}.md"] = statement_page(s, slugs, source_url)
+        related = [Related(by_id[link.other], link) for link in events.get(s.id, []) if link.other in by_id]
+        out[f"statements/{s.id}.md"] = statement_page(
+            s,
+            slugs,
+            source_url,
+            page_url=base + s.url,
+            related=related[:MAX_RELATED],
+            more_related=len(related) - len(related[:MAX_RELATED]),
+            site_name=site_name,
+            lastmod=history.lastmod(changed or {}, s.source_file),
+        )
+        out[f"statements/{s.id}/cite.bib"] = cite.bibtex(s, base + s.url, site_name)
+        out[f"statements/{s.id}/cite.json"] = cite.csl_json(s, base + s.url, site_name)
 
     for v in views.values():
-        out[f"officials/{v.slug}.md"] = render("official.md.jinja", o=v)
+        made = [a.s for a in v.spoke]
+        mentioned = [a.s for a in v.mentioned_in]
+        no_date = sum(1 for x in made + mentioned if not x.date)
+        chart = timeline.chart(
+            "aa-official-timeline",
+            f"Statements by {v.name} per year",
+            [("Statements made", timeline.per_year(made)), ("Mentioned in", timeline.per_year(mentioned))],
+            note=f"{no_date} undated statement{'s' if no_date != 1 else ''} not shown." if no_date else "",
+            span=_term_years(v),
+            # an open term runs to the chart's last year
+            shade=[(t.start.year, t.end.year if t.end else 9999) for t in v.terms],
+            shade_label="years in office",
+        )
+        out[f"officials/{v.slug}.md"] = render(
+            "official.md.jinja", o=v, chart=chart_block(chart), feed_title=f"{site_name}: {v.name}"
+        )
+        out[f"officials/{v.slug}/feed.xml"] = feed(
+            f"{site_name}: statements by or naming {v.name}",
+            _newest_dated_then_undated(made + mentioned),
+            f"officials/{v.slug}/feed.xml",
+            f"officials/{v.slug}/",
+            site_url,
+            site_name,
+            archive_updated,
+        )
+    out["quotes.md"] = render("quotes.md.jinja", groups=_quote_groups(views))
     groups = []
     for code in COUNTRY_ORDER:
         people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
@@ -211,13 +348,45 @@ def pages(
     counts = {tid: sum(1 for s in statements if tid in s.themes) for tid in themes()}
     theme_list: list[tuple[Theme, int]] = [(t, counts[t.id]) for t in themes().values()]
     for t, count in theme_list:
-        out[f"themes/{t.id}.md"] = render("theme.md.jinja", t=t, count=count)
-    out["themes/index.md"] = render("themes_index.md.jinja", themes=theme_list)
+        out[f"themes/{t.id}.md"] = render(
+            "theme.md.jinja", t=t, count=count, feed_title=f"{site_name}: {t.label}"
+        )
+        out[f"themes/{t.id}/feed.xml"] = feed(
+            f"{site_name}: {t.label}",
+            _newest_dated_then_undated([s for s in statements if t.id in s.themes]),
+            f"themes/{t.id}/feed.xml",
+            f"themes/{t.id}/",
+            site_url,
+            site_name,
+            archive_updated,
+        )
+    ranked = sorted(theme_list, key=lambda tc: (-tc[1], tc[0].label))
+    out["themes/index.md"] = render(
+        "themes_index.md.jinja",
+        themes=theme_list,
+        ranked=ranked,
+        total=len(statements),
+        peak=max((c for _, c in theme_list), default=0),
+    )
 
     newest = [s for s in _newest_first(statements) if s.date]
     span = (newest[-1].date[:4], newest[0].date[:4]) if newest else None  # type: ignore[index]
+    home_chart = timeline.chart(
+        "aa-archive-timeline",
+        "Statements per year, by the country of their speakers",
+        _country_rows(statements),
+        note=(
+            "A statement with speakers from several countries counts once in each of their rows."
+            + (
+                f" {len(undated)} undated statement{'s' if len(undated) != 1 else ''} not shown."
+                if undated
+                else ""
+            )
+        ),
+    )
     out["index.md"] = render(
         "home.md.jinja",
+        chart=chart_block(home_chart),
         total=len(statements),
         officials=len(views),
         years=span,
@@ -226,16 +395,51 @@ def pages(
         themes=len(themes()),
         latest=(newest + [s for s in statements if not s.date])[:10],
     )
-    feed_entries = (newest + [s for s in statements if not s.date])[:50]
-    out["feed.xml"] = (
-        xml_environment()
-        .get_template("feed.xml.jinja")
-        .render(
-            site_url=site_url or "/",
-            site_name=site_name,
-            updated=newest[0].date if newest else dt.date.today().isoformat(),
-            entries=feed_entries,
-        )
+    feed_entries = newest + [s for s in statements if not s.date]
+    out["feed.xml"] = feed(
+        f"{site_name}: latest statements", feed_entries, "feed.xml", "", site_url, site_name, archive_updated
     )
     out["data/statements.json"] = json.dumps(archive_json(statements), ensure_ascii=False, indent=1) + "\n"
+    out["data/statements.csv"] = export.csv_text(statements)
+    out["data/statements.schema.json"] = export.schema_json(list(themes()))
     return out
+
+
+def _term_years(v: OfficialView) -> tuple[int, int] | None:
+    """The years of an official's terms in the registry (an open term ends with its last start year)."""
+    if not v.terms:
+        return None
+    ends = [t.end.year if t.end else t.start.year for t in v.terms]
+    return min(t.start.year for t in v.terms), max(ends)
+
+
+def _country_rows(statements: list[Statement]) -> list[tuple[str, dict[int, int]]]:
+    """Yearly counts per country of the speakers, then for statements that report no speaker."""
+    rows = []
+    for code in COUNTRY_ORDER:
+        group = [s for s in statements if any(p.country == code for p in s.speakers)]
+        rows.append((COUNTRY_NAMES[code], timeline.per_year(group)))
+    rows.append(("No speaker named", timeline.per_year([s for s in statements if not s.speakers])))
+    return rows
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    s: Statement
+    text: str
+
+
+def _quote_groups(
+    views: dict[str, OfficialView],
+) -> list[tuple[str, list[tuple[OfficialView, list[QuoteItem]]]]]:
+    """Every quote, by country, then official (by name), then statement (newest first)."""
+    groups = []
+    for code in COUNTRY_ORDER:
+        people = []
+        for v in sorted((v for v in views.values() if v.country == code), key=lambda v: v.name):
+            items = [QuoteItem(a.s, q) for a in v.spoke for q in a.quotes]
+            if items:
+                people.append((v, items))
+        if people:
+            groups.append((COUNTRY_NAMES[code], people))
+    return groups
