@@ -186,8 +186,9 @@ def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
                 for other in mentions:
                     if other is not m and m.end <= other.start and other.end <= v.start():
                         gap = gap.replace(masked[other.start : other.end], " ")
-                gap = re.sub(r"^\s*(?:and|,)\s*", " ", gap)
-                if _GAP_OK.match(gap) and len(gap) < 140:
+                # "X, the ROK's Vice Minister, said" (an apposition); "X and Y reaffirmed"
+                joined = re.sub(r"^\s*(?:and|,)\s*", " ", gap)
+                if (_GAP_OK.match(gap) or _GAP_OK.match(joined)) and len(gap) < 140:
                     hits.append(m)
                     break
             elif v.end() <= m.start:
@@ -217,6 +218,9 @@ def attribute(
     current_turn: Found | None = None
     pending_quote_for: Found | None = None
     last_collective = False
+    # the headline: title-case text, where only a name's shape, a title or the registry makes a name
+    if cleaned.title:
+        finder.find(cleaned.title, cleaned.title_line, headline=True)
 
     for block in blocks:
         if block.kind == "turn":

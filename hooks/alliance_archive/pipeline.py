@@ -25,7 +25,7 @@ class Archive:
 def reset() -> None:
     """Forget the data files read so far (vocabularies, themes, places, registry), so a long-running
     ``mkdocs serve`` picks up an editor's change to them on the next build."""
-    from . import clean, extract
+    from . import clean, extract, people
     from . import registry as registry_module
 
     for cached in (
@@ -34,6 +34,7 @@ def reset() -> None:
         extract.gazetteer,
         extract._combined,
         registry_module.registry,
+        people.lexicon,
     ):
         cached.cache_clear()
 
