@@ -18,7 +18,7 @@ from .registry import registry
 
 def inspect(path: Path, as_json: bool = False) -> int:
     try:
-        s = build_statement(path, registry())
+        s = build_statement(path, registry(path.resolve().parent))  # with the site's officials.yml
     except SeedError as exc:
         print(f"seeds/{path.name}: {exc}", file=sys.stderr)
         return 2

@@ -12,7 +12,7 @@ from .clean import Cleaned, clean
 from .extract import Extracted, extract, themes
 from .read import Seed, SeedError, list_seeds, read_seed
 from .record import DateRange, Person, Statement
-from .registry import Registry, registry
+from .registry import SITE_FILE, Registry, RegistryError, registry
 from .textutil import md_escape, slugify
 
 
@@ -41,8 +41,13 @@ def reset() -> None:
 
 def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
     """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal."""
-    reg = reg or registry()
     archive = Archive()
+    if reg is None:
+        try:
+            reg = registry(seeds_dir)  # with the editors' own seeds/officials.yml
+        except RegistryError as exc:
+            archive.problems.append((SITE_FILE, f"{exc}; the archive's own registry was used instead"))
+            reg = registry()
     paths, refused = list_seeds(seeds_dir)
     for path, why in refused:
         archive.problems.append((path.name, why))
