@@ -55,7 +55,10 @@ _THEY_SAY = re.compile(
     r"|^\s*They\b[^.;]{0,220}?\band\s+(?:also\s+)?(?:" + STATEMENT_VERBS + r")\b"
 )
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|dialogue|together with|joined|hosted)\b"
+    r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|dialogue|together with|joined|hosted|convened|"
+    r"gathered|conferred|(?:telephone|phone|video) (?:call|talk|conversation|conference)|"
+    r"spoke by (?:tele)?phone|summit|ministerial|consultations?)\b",
+    re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _QUOTE_SPAN = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{2,}?)(?:[\u201d\"]|$)")
@@ -376,7 +379,7 @@ class PeopleFinder:
                     if any(used[i : i + size]):
                         continue
                     span_text = run.group(0)[tokens[i].start() : tokens[i + size - 1].end()]
-                    cands = self.reg.lookup(span_text)
+                    cands = self.reg.lookup(_POSSESSIVE.sub("", span_text))
                     start = run.start() + tokens[i].start()
                     end = run.start() + tokens[i + size - 1].end()
                     title = self._title_before(text, start)
@@ -399,7 +402,7 @@ class PeopleFinder:
                     continue
                 start = run.start() + tokens[i].start()
                 title = self._title_before(text, start)
-                word = tokens[i].group(0)
+                word = _POSSESSIVE.sub("", tokens[i].group(0))
                 rest = _name_words(tokens[i : i + 3], used[i : i + 3])
                 if not title:
                     # someone this text has already named, by full name or family name
@@ -572,10 +575,16 @@ def _name_words(tokens: list[re.Match[str]], used: list[bool]) -> list[str]:
     out: list[str] = []
     for t, is_used in zip(tokens, used, strict=False):
         word = t.group(0)
-        if is_used or lex.never_a_name(word) or word.endswith(("'s", "\u2019s")):
+        if is_used or lex.never_a_name(word):
+            break
+        if _POSSESSIVE.search(word):
+            out.append(_POSSESSIVE.sub("", word))  # "Minister Kenji Arakawa's visit": the name ends here
             break
         out.append(word)
     return out
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _name_size(rest: list[str]) -> int:
