@@ -148,6 +148,17 @@ def test_a_bare_minister_label_resolves_to_the_one_minister_named(tmp_path: Path
     assert names(s.speakers) == {"Yoko Kamikawa"}
 
 
+def test_a_reporters_label_is_no_official_of_the_same_family_name(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Press Conference by Foreign Minister Kim Sung-han\n\nMarch 5, 2008\n\n"
+        "MINISTER KIM: Good afternoon. I will take your questions.\n\n"
+        "REPORTER KIM: Will the ministry send a delegation?\n",
+    )
+    assert names(s.speakers) == {"Kim Sung-han"}
+    assert [q.text[:13] for q in s.quotes] == ["Good afternoo"]  # the reporter's question is nobody's quote
+
+
 def test_a_label_nobody_in_the_text_holds_is_left_unresolved(tmp_path: Path) -> None:
     s = statement(
         tmp_path,
@@ -179,3 +190,113 @@ def test_a_moderators_turn_that_reports_someone_makes_no_speaker(tmp_path: Path)
     )
     assert s.speakers == []
     assert names(s.mentioned) == {"Antony Blinken"}
+
+
+# -- whose statement a page is: header lines and labels ------------------------------------------------
+
+
+def test_a_titled_name_heading_the_statement_issues_it(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Statement Concerning the Training Accident Near Camp Hale\n\n"
+        "General Robert Q. Hale, USFK Commander Statement, 3 June 2013\n\n"
+        "I have received reports about an accident during a night exercise. I am deeply sorry for the harm "
+        "it caused, and I have ordered a full review.\n",
+    )
+    assert [(p.name, p.country) for p in s.speakers] == [("Robert Hale", "US")]
+
+
+def test_a_spokesperson_named_alone_on_a_header_line_gives_the_briefing(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Spokesperson's Regular Press Briefing (May 3, 2019)\n\nPress Briefing\n\n"
+        "Deputy Spokesperson Seo Ji-hoon\n\nMay 3, 2019\n\n"
+        "Good afternoon. I have no announcement to make today, so I will take your questions.\n\n"
+        "Q: Will the ministry send a delegation to the conference?\n\n"
+        "A: We are still reviewing the matter and will let you know.\n",
+    )
+    assert [(p.name, p.country) for p in s.speakers] == [("Seo Ji-hoon", "KR")]
+
+
+def test_a_header_line_listing_several_people_issues_nothing(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Ministers Meet in Washington\n\n"
+        "Japanese Foreign Minister Hayashi, Secretary of State Blinken, Korean Foreign Minister Park\n\n"
+        "January 5, 2023\n\n"
+        "The ministers met at the Department of State for an hour of talks on supply chains.\n",
+    )
+    assert s.speakers == []
+
+
+def test_a_label_of_opening_remarks_names_the_speaker(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Joint Press Conference by Foreign Minister Yoko Kamikawa and Secretary of State Antony Blinken\n\n"
+        "March 5, 2024\n\n[Opening remarks by Foreign Minister Kamikawa]\n\n"
+        "Secretary Blinken, thank you for coming to Tokyo so soon after our last meeting in Washington.\n",
+    )
+    assert names(s.speakers) == {"Yoko Kamikawa"}
+    assert names(s.mentioned) == {"Antony Blinken"}
+
+
+def test_a_headline_naming_whose_statement_it_is(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Secretary Blinken's Statement on the Anniversary of the Trilateral Summit\n\nAugust 18, 2024\n\n"
+        "One year ago our three countries opened a new chapter of cooperation.\n",
+    )
+    assert names(s.speakers) == {"Antony Blinken"}
+
+
+def test_an_anonymous_briefer_is_the_official_the_page_names_as_giving_the_briefing(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Previewing the Secretary's Travel to Asia\n\nMarch 10, 2017\n\n"
+        "Briefing with Acting Assistant Secretary of State Susan Thornton on the Secretary's trip\n\n"
+        "MODERATOR: Thank you all for joining this background call.\n\n"
+        "SENIOR STATE DEPARTMENT OFFICIAL: Thank you. The Secretary will travel to Tokyo first.\n",
+    )
+    assert names(s.speakers) == {"Susan Thornton"}
+
+
+def test_we_followed_by_names_makes_the_signers_of_a_joint_statement(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Partners for a New Decade\n\nJoint Leaders' Statement\n\nApril 10, 2024\n\n"
+        "Today, we, President Joseph R. Biden, Jr. and Prime Minister KISHIDA Fumio, celebrate a partnership "
+        "of unprecedented strength.\n",
+    )
+    assert names(s.speakers) == {"Joe Biden", "Fumio Kishida"}
+
+
+# -- family names that the registry resolves -----------------------------------------------------------------
+
+
+def test_a_bare_title_and_family_name_resolve_to_the_one_holder_of_such_a_role(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Remarks at the Ministry\n\nNovember 4, 2014\n\n"
+        "Defense officials discussed the security consultative meeting. I spoke with Secretary Hagel last "
+        "night about the schedule.\n",
+    )
+    assert names(s.mentioned) == {"Chuck Hagel"}
+
+
+def test_a_nominee_is_the_one_who_held_the_office_later(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Briefing on Consular Matters\n\nApril 26, 2018\n\n"
+        "The ministry was asked about the nominee for U.S. Ambassador to Australia Harris and his post.\n",
+    )
+    assert names(s.mentioned) == {"Harry Harris"}
+
+
+def test_organisations_and_portfolios_are_not_names(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Drones Deployed to Southern Base\n\nJanuary 12, 2023\n\n"
+        "Drones were deployed to MSDF Kanoya Air Base. Also present were the Minister of Economy, Trade and "
+        "Industry Ohata and other members of the delegation.\n",
+    )
+    assert s.speakers == [] and s.mentioned == []

@@ -128,6 +128,27 @@ def test_capitals_that_are_not_a_name(tmp_path: Path) -> None:
     assert s.speakers == [] and s.mentioned == []
 
 
+def test_capitals_without_a_vowel_or_before_a_place_are_not_a_name(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        page(
+            "HAKODATE, Hokkaido - Crews from the JTF Hawk unit said the drill went well. Sailors of the "
+            "JMSDF Ominato District attended."
+        ),
+    )
+    assert s.speakers == [] and s.mentioned == []
+
+
+def test_a_deputys_title_does_not_name_the_principal(tmp_path: Path) -> None:
+    # the registry's Foreign Minister Park Jin held office on the day; a Vice Foreign Minister Park is
+    # someone else, whom the text does not name in full
+    s = statement(
+        tmp_path,
+        page("Republic of Korea Vice Foreign Minister Park said the talks were useful.", date="June 2, 2023"),
+    )
+    assert s.speakers == [] and s.mentioned == []
+
+
 def test_an_unknown_official_named_again_by_family_name(tmp_path: Path) -> None:
     s = statement(
         tmp_path,
@@ -174,6 +195,17 @@ def test_a_korean_name_in_a_headline_has_a_names_shape(tmp_path: Path) -> None:
         ),
     )
     assert [(p.name, p.country) for p in s.mentioned] == [("Park Min-ho", "KR")]
+
+
+def test_a_name_in_capitals_before_another_headline_word(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        page(
+            "The delegation inspected the new breakwater and met local fishermen.",
+            title="Vice Minister SEO, Ji-hoon Remarks at the Harbor Forum",
+        ),
+    )
+    assert [(p.name, p.country) for p in s.mentioned] == [("Seo Ji-hoon", "KR")]
 
 
 def test_a_title_case_caption_is_read_as_a_headline(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from .people import (
     Found,
     Mention,
     PeopleFinder,
+    country_in,
     mask_quotes,
     quoted_spans,
     role_for,
@@ -250,6 +251,7 @@ class _Turns:
     finder: PeopleFinder
     headline: str
     headline_people: list[Found]
+    briefers: list[Found] = field(default_factory=list)  # named as giving the briefing or the call
     resolved: dict[str, tuple[Found | None, float, str]] = field(default_factory=dict)
 
     def who(self, label: str, line: int) -> tuple[Found | None, float, str]:
@@ -267,11 +269,13 @@ class _Turns:
         if found:
             return found[-1].who, 1.0, ""
         office = re.sub(r"^(?:The|Mr\.?|Madam|Madame|Ms\.?)\s+", "", text).strip()
-        if office.lower() in _ANSWER_LABELS:
-            # answers in a briefing: the one spokesperson or briefing official the page names
-            briefers = [p for p in self._people() if any(_BRIEFER_TITLE.search(t) for t in p.titles)]
+        if office.lower() in _ANSWER_LABELS or re.search(r"\b(?:Official|Briefer)\b", office):
+            # answers in a briefing, an official briefing on background: the one briefer the page names
+            briefers = self.briefers or [
+                p for p in self._people() if any(_BRIEFER_TITLE.search(t) for t in p.titles)
+            ]
             if len(briefers) == 1:
-                return briefers[0], 0.6, f"answers labelled '{label}' taken for the briefer the page names"
+                return briefers[0], 0.6, f"turns labelled '{label}' taken for the briefer the page names"
             return None, 0.0, ""
         if not office or not self.finder.reg.offices:
             return None, 0.0, ""
@@ -308,6 +312,25 @@ class _Turns:
         return any(re.search(re.escape(n) + r"\s+of\s+(?:the\s+)?[A-Z]", self.headline) for n in names if n)
 
 
+_BRIEFING_WITH = re.compile(
+    r"\b(?:briefing|call|conference call|background call|press conference|teleconference)\s+(?:with|by)\s+",
+    re.I,
+)
+
+
+def _briefers(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
+    """Those the page names as giving a briefing or a call ("Briefing with Assistant Secretary X")."""
+    texts = [(cleaned.title_line, cleaned.title)] + [(d.line, d.text) for d in cleaned.drops]
+    texts += [(b.line, b.text) for b in cleaned.blocks[:3]]
+    out: list[Found] = []
+    for line, text in texts:
+        for m in _BRIEFING_WITH.finditer(text):
+            found = finder.find(text[m.end() : m.end() + 200], line)
+            if found and found[0].start < 120 and found[0].who not in out:
+                out.append(found[0].who)
+    return out
+
+
 def _holds(pattern: re.Pattern[str], title: str) -> bool:
     """``title`` names the office of ``pattern`` itself, not a deputy's ("President", not "Vice
     President")."""
@@ -334,7 +357,7 @@ def attribute(
         for m in finder.find(cleaned.title, cleaned.title_line, headline=True):
             if m.who not in headline_people:
                 headline_people.append(m.who)
-    turns = _Turns(finder, cleaned.title, headline_people)
+    turns = _Turns(finder, cleaned.title, headline_people, _briefers(cleaned, finder) if has_turns else [])
     if has_turns:
         # names in the text before the labels resolve them ("THE PRESIDENT" for the president it names)
         for block in blocks:
@@ -419,7 +442,45 @@ def attribute(
             if header_quote and not any(w is person for w, _ in att.quotes):
                 att.quotes.append((person, header_quote))
     _joint_statement(cleaned, finder, headline_people, att)
+    _statement_labels(cleaned, finder, has_turns, att)
     return att
+
+
+# "Statement by X", "[Opening remarks by X]", "X's statement concerning ...": whose statement a text is
+_STATEMENT_BY = re.compile(
+    r"\b(?:opening\s+|closing\s+)?(?:statement|remarks|address|message|speech)\s+(?:by|of|from)\s+(.{3,100})",
+    re.I,
+)
+_STATEMENT_OF = re.compile(
+    r"^(.{3,80}?)['\u2019]s?\s+(?:opening\s+)?(?:statement|remarks|message|address)\b", re.I
+)
+
+
+def _statement_labels(cleaned: Cleaned, finder: PeopleFinder, has_turns: bool, att: Attribution) -> None:
+    """A label that says whose statement follows: a line or heading ("[Opening statement by Prime Minister
+    X]") or, where the text has no transcript turns, the headline ("Gen. X's statement concerning ...")."""
+    lines: list[tuple[int, str]] = [(b.line, b.text) for b in cleaned.blocks if b.kind == "heading"]
+    lines += [(b.line, b.text) for b in cleaned.blocks if _label_line(b.text) and b.kind == "paragraph"]
+    header = [d for d in cleaned.drops if d.category in ("header", "above_title")]
+    lines += [(d.line, d.text) for d in header if _label_line(d.text)]
+    if not has_turns and cleaned.title:
+        lines.append((cleaned.title_line, cleaned.title))
+    for line, text in lines:
+        if re.search(r"\bjoint\b", text, re.I):
+            continue  # "Joint press conference by A and B": the turns or the text say who spoke
+        text = text.strip().strip("[]()")
+        m = _STATEMENT_BY.search(text) or _STATEMENT_OF.match(text)
+        if m is None:
+            continue
+        for mention in finder.find(m.group(1), line, headline=True):
+            if mention.who.basis != "quoted":
+                att.add(mention.who, line, f"statement labelled: {text[:120]}", 0.9)
+
+
+def _label_line(text: str) -> bool:
+    """A short line that labels what follows, not a sentence of the article."""
+    stripped = text.strip()
+    return len(stripped.split()) <= 14 and not re.search(r"[.!?:;]$", stripped.strip("[]()"))
 
 
 _QA = re.compile(r"^\s*([QA])\s*[:.]\s+(?=\S)")
@@ -439,7 +500,9 @@ def _joint_statement(
     """A joint statement is issued in the names of its signers: those the headline names ("Joint
     Statement of Secretary A and Minister B"), else, where the text speaks as "We, the leaders of ...",
     the people it names with that office."""
-    if not _JOINT_STATEMENT.search(cleaned.title):
+    header = [d.text for d in cleaned.drops if d.category in ("header", "above_title")]
+    headings = [b.text for b in cleaned.blocks[:3] if b.kind == "heading"]
+    if not any(_JOINT_STATEMENT.search(t) and _label_line(t) for t in (cleaned.title, *header, *headings)):
         return
     signers = [p for p in headline_people if p.basis != "quoted"]
     if signers:
@@ -447,6 +510,11 @@ def _joint_statement(
             att.add(person, cleaned.title_line, f"joint statement issued in the name of {person.name}", 0.9)
         return
     for block in cleaned.blocks[:3]:
+        named = _we_named(block.text, finder, block.line)
+        if named:
+            for person in named:
+                att.add(person, block.line, block.text[:160], 0.9)
+            return
         we = _WE_THE.match(block.text)
         if we is None:
             continue
@@ -454,6 +522,22 @@ def _joint_statement(
         for person in named:
             att.add(person, block.line, block.text[:160], 0.7, "a signer of the joint statement, by office")
         return
+
+
+def _we_named(text: str, finder: PeopleFinder, line: int) -> list[Found]:
+    """The officials a joint statement names as its "we" ("Today, we, President A and Prime Minister B,
+    affirm ..."): those named between "we," and the verb."""
+    m = re.search(r"\b[Ww]e,\s+", text)
+    if m is None:
+        return []
+    window = text[m.end() : m.end() + 240]
+    verb = re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", window)  # two lower-case words: past the names
+    window = window[: verb.start()] if verb else window
+    out: list[Found] = []
+    for mention in finder.find(window, line):
+        if mention.who not in out and mention.who.basis != "quoted":
+            out.append(mention.who)
+    return out if len(out) >= 2 else []
 
 
 _PERSON = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019]+(?:-[A-Z]?[a-z]+)?)"
@@ -583,20 +667,37 @@ def _three_way_meeting(cleaned: Cleaned, finder: PeopleFinder) -> str | None:
 
 
 def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
-    """A name standing alone on a header line: the person a press statement is issued under."""
+    """A name standing alone on a header line: the person a press statement is issued under. The
+    registry's officials by name ("John Kerry", "Antony J. Blinken, Secretary of State"); others where
+    a title and a full name fill the line or its part before a comma ("Deputy Spokesperson Kim Min-ho",
+    "General John Q. Doe, Commander, Statement, 7 July 2012")."""
     out = []
     for drop in cleaned.drops:
-        if drop.category not in ("header", "byline", "above_title"):
+        if drop.category not in ("header", "above_title", "date"):
             continue
         text = drop.text.strip()
-        if drop.category == "byline":
-            continue
-        # "John Kerry" or "Antony J. Blinken, Secretary of State": a name standing alone on its line
         name = text.split(",", 1)[0].strip()
+        if drop.category == "date" and name == text:
+            continue  # a date line alone
         if finder.reg.lookup(name):
             found = finder.find(text, drop.line)
             if found and found[0].who not in out:
                 out.append(found[0].who)
+            continue
+        scratch = PeopleFinder(finder.reg, finder.day)
+        named = scratch.find(name, drop.line, headline=False)
+        if len(named) != 1 or (named[0].start, named[0].end) != (0, len(name)):
+            continue
+        scratch.find(text, drop.line)
+        if len(scratch.people) != 1:
+            continue  # a list of names (a caption of who is pictured), not the one a statement is under
+        if not named[0].who.titles or named[0].who.basis == "shape":
+            continue
+        who = finder.find(name, drop.line, headline=False)[0].who
+        if who.country == "other":
+            who.country = country_in(text) or "other"
+        if who not in out:
+            out.append(who)
     return out
 
 

@@ -75,10 +75,12 @@ class Lexicon:
     not_name: frozenset[str]
     function_words: frozenset[str]
     place_or_org: frozenset[str]
+    place_words: frozenset[str]  # words that end the name of a place or a unit ("Air Base", "Fleet")
     korean_family_names: frozenset[str]
     honorifics: tuple[str, ...]
     abbreviations: dict[str, tuple[str, str | None]]  # "Rep." -> ("Representative", "US")
     acronyms: frozenset[str]
+    acronym_countries: dict[str, str]  # "USFK" -> "US"
     places: frozenset[str]  # one-word place names of data/places.yml: never a name in capitals
     honorific: re.Pattern[str]
     title_end: re.Pattern[str]
@@ -119,20 +121,21 @@ def lexicon() -> Lexicon:
         not_name=frozenset(str(w) for w in raw["not_name"]),
         function_words=frozenset(str(w) for w in raw["function_words"]),
         place_or_org=frozenset(str(w) for w in raw["place_or_org"]),
+        place_words=frozenset(str(w) for w in raw["place_words"]),
         korean_family_names=frozenset(str(w) for w in raw["korean_family_names"]),
         honorifics=honorifics,
         abbreviations={
             str(k): (str(v["title"]), v.get("country")) for k, v in (raw.get("abbreviations") or {}).items()
         },
         acronyms=frozenset(str(w) for w in raw["acronyms"]),
+        acronym_countries={str(k): str(v) for k, v in (raw.get("acronym_countries") or {}).items()},
         places=frozenset(places),
         honorific=re.compile(r"(?<![\w.])(?:" + alt + r")"),
         title_end=re.compile(
             r"(?<![\w.])(?:"
             + alt
             + r"|State|Defen[cs]e|Affairs|General|Trade|Policy|Security Affairs|Office|"
-            r"Unification|Finance|Korea|Japan|to (?:Japan|Korea|the Republic of Korea|South Korea|China|"
-            r"the United States))\s*$"
+            r"Unification|Finance|Korea|Japan|to (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s*$"
         ),
     )
 
@@ -214,6 +217,18 @@ def country_from_title(title: str) -> str | None:
     for word in title.split():
         if word in abbreviations and abbreviations[word][1]:
             return abbreviations[word][1]
+    return None
+
+
+def country_in(text: str) -> str | None:
+    """The country a line names by a country word or by an organisation's acronym ("USFK")."""
+    country = country_from_title(text)
+    if country:
+        return country
+    acronyms = lexicon().acronym_countries
+    for word in re.findall(r"[A-Z]{2,}", text):
+        if word in acronyms:
+            return acronyms[word]
     return None
 
 
@@ -333,6 +348,11 @@ class PeopleFinder:
             family = fam.capitalize()
             if fam in lex.acronyms or lex.never_a_name(family) or lex.never_a_name(given):
                 continue
+            if not re.search(r"[AEIOUY]", fam):
+                continue  # "MSDF": an acronym has no vowel, a family name has
+            following = re.match(r"\s+([A-Z][\w'\u2019-]*)", text[m.end() :])
+            if following and following.group(1) in lex.place_words:
+                continue  # "ROKA Camp Base", "MSDF Kanoya Air Base": an organisation or a place
             if "," in comma and "-" not in given:
                 continue  # "TOKYO, Japan": a dateline, not a Korean name with a comma
             start, end = m.start(), m.end()
@@ -356,14 +376,14 @@ class PeopleFinder:
             out.append(Mention(who, start - len(before), end))
         return out
 
-    def find(self, text: str, line: int = 0, headline: bool = False) -> list[Mention]:
+    def find(self, text: str, line: int = 0, headline: bool | None = None) -> list[Mention]:
         """Officials named in ``text``: full names from the registry, titled names, names written family
         name first in capitals, and family names of people already found.
 
         In a ``headline`` (title-case text, where every word is capitalized) a run of capitals is a name
         only where the registry knows it, where it has a name's written shape (a family name in capitals,
         a Korean family name with its given name), or where the text has already named that person."""
-        headline = headline or is_title_case(text)
+        headline = is_title_case(text) if headline is None else headline
         mentions = self._caps_first(text, line, headline)
         taken = [(m.start, m.end) for m in mentions]
         for run in _NAME_RUN.finditer(text):
@@ -490,7 +510,26 @@ class PeopleFinder:
             fits.append(c)
         if len(fits) == 1:
             return fits[0]
+        if not fits:
+            return self._pick_family_loosely(cands, title, country)
         return None
+
+    def _pick_family_loosely(self, cands: list[Official], title: str, country: str | None) -> Official | None:
+        """No candidate held the office on the day: the one candidate who held a role of that wording on
+        the day ("Secretary Hagel": Secretary of Defense), else the one who ever held the office (a
+        nominee, a former holder)."""
+        lex = lexicon()
+        words = [w for w in title.split() if not re.fullmatch(_COUNTRY_ALT, w) and w not in ("U.S.", "ROK")]
+        offices = offices_for_title(self.reg, title)
+        same_country = [c for c in cands if not country or country == "other" or c.country == country]
+        if len(words) == 1 and words[0] in lex.honorifics and self.day is not None:
+            head = words[0]
+            now = [c for c in same_country if (t := c.term_at(self.day)) is not None and head in t.title]
+            if len(now) == 1:
+                return now[0]
+            return None
+        ever = [c for c in same_country if any(t.office in offices for t in c.terms)]
+        return ever[0] if len(ever) == 1 else None
 
     @staticmethod
     def _is_place_or_org(tokens: list[str]) -> bool:
@@ -522,6 +561,7 @@ class PeopleFinder:
                 break
             if (
                 bare in lex.not_name
+                or bare in lex.places
                 or tok in lex.abbreviations
                 or re.fullmatch(_COUNTRY_ALT, tok.rstrip(","))
                 or re.fullmatch(_COUNTRY_ALT, bare)
@@ -544,8 +584,8 @@ def is_title_case(text: str) -> bool:
     capitalized word says nothing about being a name."""
     if re.search(r"[.!?:;\u201d\"]\s*$", text):
         return False  # a sentence, not a headline
-    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", text) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 4:
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]+", text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 5:
         return False
     capitalized = sum(1 for w in words if w[0].isupper())
     return capitalized >= 0.8 * len(words)
@@ -562,7 +602,7 @@ def _apposition(text: str, start: int, end: int) -> str:
     after = _title_after(text, end)
     if not after or not _is_official_title(after):
         return ""
-    if not re.match(r",\s+(?:the\s+)?" + re.escape(after) + r"\s*,", text[end:]):
+    if not re.match(r",\s+(?:the\s+)?" + re.escape(after) + r"\s*(?:[,;.)]|$)", text[end:]):
         return ""
     if re.search(r"\b(?:the|a|an|this|that|its|their)\s+$", text[:start], re.I):
         return ""
@@ -627,7 +667,8 @@ def _title_after(text: str, end: int) -> str:
     m = _AFTER_TITLE.match(text[end : end + 120])
     if not m:
         return ""
-    title = re.sub(r"(?:\s+(?:of|for|and|the|on|to))+$", "", m.group(1))
+    title = re.split(r"(?<=[a-z])\.\s", m.group(1), maxsplit=1)[0].rstrip(".")  # not past a sentence end
+    title = re.sub(r"(?:\s+(?:of|for|and|the|on|to))+$", "", title)
     return title if lexicon().honorific.search(title) else ""
 
 
