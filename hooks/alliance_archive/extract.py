@@ -30,7 +30,6 @@ from .people import (
     Found,
     Mention,
     PeopleFinder,
-    country_in,
     mask_quotes,
     quoted_spans,
     role_for,
@@ -483,7 +482,7 @@ def _label_line(text: str) -> bool:
     return len(stripped.split()) <= 14 and not re.search(r"[.!?:;]$", stripped.strip("[]()"))
 
 
-_QA = re.compile(r"^\s*([QA])\s*[:.]\s+(?=\S)")
+_QA = re.compile(r"^\s*([QA])\s*:\s+(?=\S)")
 
 
 def _as_turn(block: Block) -> Block:
@@ -694,8 +693,7 @@ def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
         if not named[0].who.titles or named[0].who.basis == "shape":
             continue
         who = finder.find(name, drop.line, headline=False)[0].who
-        if who.country == "other":
-            who.country = country_in(text) or "other"
+        finder.country_from_line(who, text)
         if who not in out:
             out.append(who)
     return out

@@ -303,6 +303,12 @@ class PeopleFinder:
             return "KR"
         return "other"
 
+    @staticmethod
+    def country_from_line(who: Found, text: str) -> None:
+        """An official of unknown country takes the one the line naming them gives ("General X, USFK")."""
+        if who.official is None and who.country == "other":
+            who.country = country_in(text) or "other"
+
     def _pick(self, candidates: list[Official], title: str) -> Official | None:
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
