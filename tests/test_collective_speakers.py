@@ -169,6 +169,18 @@ def test_a_label_nobody_in_the_text_holds_is_left_unresolved(tmp_path: Path) -> 
     assert s.speakers == []
 
 
+def test_a_label_on_a_governments_page_is_its_office_holder_on_the_day(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "The White House\n\nOffice of the Press Secretary\n\nRemarks at a Dinner for Visiting Governors\n\n"
+        "March 1, 2017\n\n"
+        "THE PRESIDENT: Thank you very much. It is wonderful to have so many friends here tonight.\n",
+    )
+    assert names(s.speakers) == {"Donald Trump"}
+    trump = next(e for e in s.evidence if e.field == "speaker")
+    assert trump.confidence == 0.5 and "held the office on the day" in trump.doubt
+
+
 def test_a_spokespersons_answers_make_the_briefer_a_speaker(tmp_path: Path) -> None:
     s = statement(
         tmp_path,

@@ -251,6 +251,7 @@ class _Turns:
     headline: str
     headline_people: list[Found]
     briefers: list[Found] = field(default_factory=list)  # named as giving the briefing or the call
+    countries: set[str] = field(default_factory=set)  # of the government whose page it is
     resolved: dict[str, tuple[Found | None, float, str]] = field(default_factory=dict)
 
     def who(self, label: str, line: int) -> tuple[Found | None, float, str]:
@@ -281,7 +282,7 @@ class _Turns:
         pattern = re.compile(r"(?<![\w-])" + re.escape(office) + r"(?![\w-])", re.I)
         cands = [p for p in self._people() if any(_holds(pattern, t) for t in self._titles(p))]
         if not cands:
-            return None, 0.0, ""
+            return self._holder_on_the_day(office, label, line)
         in_headline = [p for p in cands if p in self.headline_people]
         pool = in_headline or cands
         if len(pool) > 1:
@@ -293,6 +294,17 @@ class _Turns:
         where = "the headline" if in_headline else "the text"
         confidence = 0.8 if in_headline and len(cands) == 1 else 0.7 if in_headline else 0.6
         return pool[0], confidence, f"transcript label '{label}' read as {pool[0].name}, named so in {where}"
+
+    def _holder_on_the_day(self, office: str, label: str, line: int) -> tuple[Found | None, float, str]:
+        """A label the text names nobody for: the one holder of that office on the day, in the country
+        of the government whose page it is ("THE PRESIDENT" on a White House page)."""
+        holders = self.finder.holders_on_the_day(office)
+        if len(holders) > 1 and self.countries:
+            holders = [p for p in holders if p.country in self.countries]
+        if len(holders) != 1:
+            return None, 0.0, ""
+        who = self.finder.add_official(holders[0], line)
+        return who, 0.5, f"transcript label '{label}' taken for {who.name}, who held the office on the day"
 
     def _people(self) -> list[Found]:
         rest = [
@@ -356,7 +368,13 @@ def attribute(
         for m in finder.find(cleaned.title, cleaned.title_line, headline=True):
             if m.who not in headline_people:
                 headline_people.append(m.who)
-    turns = _Turns(finder, cleaned.title, headline_people, _briefers(cleaned, finder) if has_turns else [])
+    turns = _Turns(
+        finder,
+        cleaned.title,
+        headline_people,
+        _briefers(cleaned, finder) if has_turns else [],
+        finder.page_countries([d.text for d in cleaned.drops if d.category not in ("related", "foreign")]),
+    )
     if has_turns:
         # names in the text before the labels resolve them ("THE PRESIDENT" for the president it names)
         for block in blocks:

@@ -81,6 +81,7 @@ class Lexicon:
     abbreviations: dict[str, tuple[str, str | None]]  # "Rep." -> ("Representative", "US")
     acronyms: frozenset[str]
     acronym_countries: dict[str, str]  # "USFK" -> "US"
+    publisher_countries: dict[str, str]  # "The White House" -> "US"
     places: frozenset[str]  # one-word place names of data/places.yml: never a name in capitals
     honorific: re.Pattern[str]
     title_end: re.Pattern[str]
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         },
         acronyms=frozenset(str(w) for w in raw["acronyms"]),
         acronym_countries={str(k): str(v) for k, v in (raw.get("acronym_countries") or {}).items()},
+        publisher_countries={str(k): str(v) for k, v in (raw.get("publisher_countries") or {}).items()},
         places=frozenset(places),
         honorific=re.compile(r"(?<![\w.])(?:" + alt + r")"),
         title_end=re.compile(
@@ -302,6 +304,35 @@ class PeopleFinder:
         ):
             return "KR"
         return "other"
+
+    def holders_on_the_day(self, title: str) -> list[Official]:
+        """The registry's holders, on the text's day, of the offices a bare title names in full
+        ("President": the presidents, not a vice president)."""
+        if self.day is None:
+            return []
+        offices = [
+            o
+            for o in offices_for_title(self.reg, title)
+            if any(p.lower() == title.strip().lower() for p in self.reg.offices[o].patterns)
+        ]
+        return [
+            p for p in self.reg.officials if (t := p.term_at(self.day)) is not None and t.office in offices
+        ]
+
+    def add_official(self, official: Official, line: int) -> Found:
+        """A registry official the text does not name but refers to (a transcript label)."""
+        return self._add(official.name, official, "", line)
+
+    @staticmethod
+    def page_countries(lines: list[str]) -> set[str]:
+        """The governments a page's own lines name as its publisher ("The White House", "Kantei")."""
+        publishers = lexicon().publisher_countries
+        found = set()
+        for line in lines:
+            for name, country in publishers.items():
+                if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", line):
+                    found.add(country)
+        return found
 
     @staticmethod
     def country_from_line(who: Found, text: str) -> None:
