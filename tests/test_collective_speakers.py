@@ -173,7 +173,7 @@ def test_a_label_on_a_governments_page_is_its_office_holder_on_the_day(tmp_path:
     s = statement(
         tmp_path,
         "The White House\n\nOffice of the Press Secretary\n\nRemarks at a Dinner for Visiting Governors\n\n"
-        "March 1, 2017\n\n"
+        "March 1, 2018\n\n"  # the presidents of the United States and of Korea both held office
         "THE PRESIDENT: Thank you very much. It is wonderful to have so many friends here tonight.\n",
     )
     assert names(s.speakers) == {"Donald Trump"}
