@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from alliance_archive import __main__ as cli
 from alliance_archive.pipeline import build_statement
 from alliance_archive.record import Evidence
 from alliance_archive.registry import registry
@@ -72,3 +75,17 @@ def test_a_quoted_non_official_is_marked_as_such(tmp_path: Path) -> None:
     )
     assert ev["Laura Whitfield"].confidence == 0.6
     assert "registry does not know" in ev["Laura Whitfield"].doubt
+
+
+def test_inspect_shows_the_doubt_an_editor_can_act_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = tmp_path / "seed.txt"
+    seed.write_text(
+        "Officials Discuss Port Security\n\nMay 14, 2024\n\n"
+        "Japanese Vice Foreign Minister Kenji Arakawa said the port would reopen.\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["inspect", str(seed)]) == 0
+    out = capsys.readouterr().out
+    assert "[confidence 0.50: not in the registry: add to seeds/officials.yml]" in out

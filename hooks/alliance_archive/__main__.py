@@ -45,7 +45,8 @@ def inspect(path: Path, as_json: bool = False) -> int:
     print("\nevidence")
     for ev in s.evidence:
         where = f"line {ev.line}" if ev.line else "text"
-        print(f"  {ev.field:<10} {ev.value:<28} {where}: {ev.text[:150]}")
+        doubt = f"  [confidence {ev.confidence:.2f}: {ev.doubt}]" if ev.confidence < 1 else ""
+        print(f"  {ev.field:<10} {ev.value:<28} {where}: {ev.text[:150]}{doubt}")
     print(f"\nremoved lines ({len(s.removed)})")
     for r in s.removed:
         print(f"  {r.line:>4}  {r.reason:<45} {r.text.strip()[:80]}")
