@@ -261,6 +261,16 @@ def test_a_headline_naming_whose_statement_it_is(tmp_path: Path) -> None:
     assert names(s.speakers) == {"Antony Blinken"}
 
 
+def test_a_statement_about_someone_is_not_theirs(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Statement by the Press Secretary on the Visit of Prime Minister Fumio Kishida\n\nApril 1, 2024\n\n"
+        "The President looks forward to welcoming the Prime Minister for an official visit next week.\n",
+    )
+    assert s.speakers == []
+    assert names(s.mentioned) == {"Fumio Kishida"}
+
+
 def test_an_anonymous_briefer_is_the_official_the_page_names_as_giving_the_briefing(tmp_path: Path) -> None:
     s = statement(
         tmp_path,

@@ -89,3 +89,21 @@ def test_inspect_shows_the_doubt_an_editor_can_act_on(
     assert cli.main(["inspect", str(seed)]) == 0
     out = capsys.readouterr().out
     assert "[confidence 0.50: not in the registry: add to seeds/officials.yml]" in out
+
+
+def test_every_speaker_below_full_confidence_says_why(tmp_path: Path) -> None:
+    texts = [
+        "Secretary of State Antony Blinken arrived in Busan on Monday. He said the port would reopen.",
+        "Japanese Vice Foreign Minister Kenji Arakawa said the port would reopen.",
+        "[Opening remarks by Foreign Minister Kamikawa]\n\nThank you all for coming today.",
+        "Today, we, President Joe Biden and Prime Minister Fumio Kishida, affirm our partnership.",
+        "Secretary Blinken met Foreign Minister Hayashi and Foreign Minister Park Jin in Tokyo. "
+        "The three ministers reaffirmed their cooperation.",
+    ]
+    seen = 0
+    for n, body in enumerate(texts):
+        title = "Joint Leaders' Statement" if "we," in body else "Officials Discuss Port Security"
+        for ev in speaker_evidence(tmp_path / str(n), body, title=title).values():
+            seen += 1
+            assert ev.confidence == 1.0 or ev.doubt, ev
+    assert seen >= 7

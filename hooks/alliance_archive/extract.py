@@ -486,12 +486,31 @@ def _statement_labels(cleaned: Cleaned, finder: PeopleFinder, has_turns: bool, a
         if re.search(r"\bjoint\b", text, re.I):
             continue  # "Joint press conference by A and B": the turns or the text say who spoke
         text = text.strip().strip("[]()")
-        m = _STATEMENT_BY.search(text) or _STATEMENT_OF.match(text)
-        if m is None:
+        by, of = _STATEMENT_BY.search(text), _STATEMENT_OF.match(text)
+        match = by if by is not None else of
+        if match is None:
             continue
-        for mention in finder.find(m.group(1), line, headline=True):
-            if mention.who.basis != "quoted":
-                att.add(mention.who, line, f"statement labelled: {text[:120]}", 0.9)
+        words = match.group(1)
+        mentions = finder.find(words, line, headline=True)
+        if by is None:
+            mentions = [m for m in mentions if words[m.end :].strip() == ""]  # the one whose statement it is
+        for mention in _named_first(words, mentions):
+            doubt = "named by a label saying whose statement follows, not by a statement verb"
+            att.add(mention.who, line, f"statement labelled: {text[:120]}", 0.9, doubt)
+
+
+def _named_first(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The people named at the start of ``text`` ("A and B ..."), not those named later in it ("the
+    Press Secretary on the visit of Prime Minister C")."""
+    out: list[Mention] = []
+    end = 0
+    for m in mentions:
+        if not re.fullmatch(r"\s*(?:the\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[end : m.start]):
+            break
+        if m.who.basis != "quoted":
+            out.append(m)
+        end = m.end
+    return out
 
 
 def _label_line(text: str) -> bool:
@@ -524,13 +543,14 @@ def _joint_statement(
     signers = [p for p in headline_people if p.basis != "quoted"]
     if signers:
         for person in signers:
-            att.add(person, cleaned.title_line, f"joint statement issued in the name of {person.name}", 0.9)
+            why = f"joint statement issued in the name of {person.name}"
+            att.add(person, cleaned.title_line, why, 0.9, "a signer its headline names")
         return
     for block in cleaned.blocks[:3]:
         named = _we_named(block.text, finder, block.line)
         if named:
             for person in named:
-                att.add(person, block.line, block.text[:160], 0.9)
+                att.add(person, block.line, block.text[:160], 0.9, "named as the 'we' of a joint statement")
             return
         we = _WE_THE.match(block.text)
         if we is None:

@@ -73,6 +73,7 @@ class Lexicon:
     """The word lists of ``data/names.yml``, and the patterns built from them."""
 
     not_name: frozenset[str]
+    event_words: frozenset[str]
     function_words: frozenset[str]
     place_or_org: frozenset[str]
     place_words: frozenset[str]  # words that end the name of a place or a unit ("Air Base", "Fleet")
@@ -91,6 +92,7 @@ class Lexicon:
         bare = word.strip(".,").removesuffix("'s").removesuffix("\u2019s")
         return (
             bare in self.not_name
+            or bare in self.event_words
             or bare in self.function_words
             or bare in self.place_or_org
             or bare in self.places
@@ -120,6 +122,7 @@ def lexicon() -> Lexicon:
     alt = _alternation(honorifics)
     return Lexicon(
         not_name=frozenset(str(w) for w in raw["not_name"]),
+        event_words=frozenset(str(w) for w in raw["event_words"]),
         function_words=frozenset(str(w) for w in raw["function_words"]),
         place_or_org=frozenset(str(w) for w in raw["place_or_org"]),
         place_words=frozenset(str(w) for w in raw["place_words"]),
