@@ -24,7 +24,7 @@ from .review import as_text, review
 
 def inspect(path: Path, as_json: bool = False) -> int:
     try:
-        s = build_statement(path, registry())
+        s = build_statement(path, registry(path.resolve().parent))  # with the site's officials.yml
     except SeedError as exc:
         print(f"seeds/{path.name}: {exc}", file=sys.stderr)
         return 2
@@ -61,7 +61,8 @@ def inspect(path: Path, as_json: bool = False) -> int:
     print("\nevidence")
     for ev in s.evidence:
         where = f"line {ev.line}" if ev.line else "text"
-        print(f"  {ev.field:<10} {ev.value:<28} {where}: {ev.text[:150]}")
+        doubt = f"  [confidence {ev.confidence:.2f}: {ev.doubt}]" if ev.confidence < 1 else ""
+        print(f"  {ev.field:<10} {ev.value:<28} {where}: {ev.text[:150]}{doubt}")
     print(f"\nremoved lines ({len(s.removed)})")
     for r in s.removed:
         print(f"  {r.line:>4}  {r.reason:<45} {r.text.strip()[:80]}")

@@ -203,10 +203,27 @@ class Attribution:
     quotes: list[tuple[Found, str]] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
 
-    def add(self, who: Found, line: int, text: str) -> None:
+    def add(self, who: Found, line: int, text: str, confidence: float = 1.0, doubt: str = "") -> None:
+        """``who`` made a statement; the evidence keeps the surest reason seen for it."""
+        confidence, doubt = _registry_doubt(who, confidence, doubt)
         if who not in self.speakers:
             self.speakers.append(who)
-            self.evidence[who.key] = Evidence("speaker", who.key, line, text)
+        old = self.evidence.get(who.key)
+        if old is None or confidence > old.confidence:
+            self.evidence[who.key] = Evidence("speaker", who.key, line, text, round(confidence, 2), doubt)
+
+
+def _registry_doubt(who: Found, confidence: float, doubt: str) -> tuple[float, str]:
+    """A speaker the registry does not know is less certain: the name and the role come from the text."""
+    if who.official is not None:
+        return confidence, doubt
+    if who.basis == "quoted":
+        why = "a quoted person the registry does not know (not an official?)"
+        return min(confidence, 0.6), "; ".join(d for d in (doubt, why) if d)
+    why = "not in the registry: add to seeds/officials.yml"
+    if who.basis == "shape":
+        why = "found by the written shape of the name only; " + why
+    return min(confidence, 0.5 if who.basis == "title" else 0.4), "; ".join(d for d in (doubt, why) if d)
 
 
 _GAP_OK = re.compile(
@@ -232,8 +249,9 @@ def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
                 for other in mentions:
                     if other is not m and m.end <= other.start and other.end <= v.start():
                         gap = gap.replace(masked[other.start : other.end], " ")
-                gap = re.sub(r"^\s*(?:and|,)\s*", " ", gap)
-                if _GAP_OK.match(gap) and len(gap) < 140:
+                # "X, the ROK's Vice Minister, said" (an apposition); "X and Y reaffirmed"
+                joined = re.sub(r"^\s*(?:and|,)\s*", " ", gap)
+                if (_GAP_OK.match(gap) or _GAP_OK.match(joined)) and len(gap) < 140:
                     hits.append(m)
                     break
             elif v.end() <= m.start:
@@ -253,33 +271,176 @@ def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
     return hits
 
 
+# labels of people who ask or chair, not of those whose statements a transcript reports
+_QUESTIONER = re.compile(
+    r"\b(?:q|questions?|moderator|reporter|journalist|audience|participant|operator|interpreter|translator|"
+    r"announcer|narrator|press|unidentified|voice|staff|member|mc|emcee)\b",
+    re.I,
+)
+_ANSWER_LABELS = frozenset({"a", "answer", "briefer", "official", "senior official"})
+_BRIEFER_TITLE = re.compile(r"\b(?:Spokes\w+|Briefer|Official|Press Secretary)\b", re.I)
+_JOINT_STATEMENT = re.compile(
+    r"\bJoint\s+(?:[A-Z][\w'\u2019]*\s+){0,3}(?:Statement|Declaration|Communiqu\w+|Press Statement)\b"
+    r"|\bStatement\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w'\u2019]*\s+){0,3}(?:Leaders|Ministers|Secretaries)\b",
+    re.I,
+)
+_WE_THE = re.compile(
+    r"^\s*We,\s+the\s+((?:[\w-]+\s+){0,3}?(?:leaders|ministers|secretaries|advis[oe]rs|heads))\b", re.I
+)
+
+
+@dataclass
+class _Turns:
+    """How the transcript labels of one text resolve to people (each label resolved once)."""
+
+    finder: PeopleFinder
+    headline: str
+    headline_people: list[Found]
+    briefers: list[Found] = field(default_factory=list)  # named as giving the briefing or the call
+    countries: set[str] = field(default_factory=set)  # of the government whose page it is
+    resolved: dict[str, tuple[Found | None, float, str]] = field(default_factory=dict)
+
+    def who(self, label: str, line: int) -> tuple[Found | None, float, str]:
+        key = label.strip().rstrip(":").strip()
+        if key not in self.resolved:
+            self.resolved[key] = self._resolve(key, line)
+        return self.resolved[key]
+
+    def _resolve(self, label: str, line: int) -> tuple[Found | None, float, str]:
+        bare = re.sub(r"\s*\([^)]*\)\s*", " ", label).strip()
+        if bare.lower() in NON_PERSON_LABELS - _ANSWER_LABELS or _QUESTIONER.search(bare):
+            return None, 0.0, ""
+        text = _label_as_text(bare)
+        found = self.finder.find(text, line)
+        if found:
+            return found[-1].who, 1.0, ""
+        office = re.sub(r"^(?:The|Mr\.?|Madam|Madame|Ms\.?)\s+", "", text).strip()
+        if office.lower() in _ANSWER_LABELS or re.search(r"\b(?:Official|Briefer)\b", office):
+            # answers in a briefing, an official briefing on background: the one briefer the page names
+            briefers = self.briefers or [
+                p for p in self._people() if any(_BRIEFER_TITLE.search(t) for t in p.titles)
+            ]
+            if len(briefers) == 1:
+                return briefers[0], 0.6, f"turns labelled '{label}' taken for the briefer the page names"
+            return None, 0.0, ""
+        if not office or not self.finder.reg.offices:
+            return None, 0.0, ""
+        pattern = re.compile(r"(?<![\w-])" + re.escape(office) + r"(?![\w-])", re.I)
+        cands = [p for p in self._people() if any(_holds(pattern, t) for t in self._titles(p))]
+        if not cands:
+            return self._holder_on_the_day(office, label, line)
+        in_headline = [p for p in cands if p in self.headline_people]
+        pool = in_headline or cands
+        if len(pool) > 1:
+            # "Remarks by President A and President B of Korea": the label without a country is the host
+            hosts = [p for p in pool if not self._qualified_in_headline(p)]
+            pool = hosts if len(hosts) == 1 else pool
+        if len(pool) != 1:
+            return None, 0.0, ""
+        where = "the headline" if in_headline else "the text"
+        confidence = 0.8 if in_headline and len(cands) == 1 else 0.7 if in_headline else 0.6
+        return pool[0], confidence, f"transcript label '{label}' read as {pool[0].name}, named so in {where}"
+
+    def _holder_on_the_day(self, office: str, label: str, line: int) -> tuple[Found | None, float, str]:
+        """A label the text names nobody for: the one holder of that office on the day, in the country
+        of the government whose page it is ("THE PRESIDENT" on a White House page)."""
+        holders = self.finder.holders_on_the_day(office)
+        if len(holders) > 1 and self.countries:
+            holders = [p for p in holders if p.country in self.countries]
+        if len(holders) != 1:
+            return None, 0.0, ""
+        who = self.finder.add_official(holders[0], line)
+        return who, 0.5, f"transcript label '{label}' taken for {who.name}, who held the office on the day"
+
+    def _people(self) -> list[Found]:
+        rest = [
+            p for p in self.finder.people.values() if p not in self.headline_people and p.basis != "quoted"
+        ]
+        return [*self.headline_people, *rest]
+
+    def _titles(self, person: Found) -> list[str]:
+        titles = list(person.titles)
+        if person.official is not None:
+            titles.append(role_for(person, self.finder.reg, self.finder.day))
+        return titles
+
+    def _qualified_in_headline(self, person: Found) -> bool:
+        names = [person.name, person.family, person.family.upper()]
+        return any(re.search(re.escape(n) + r"\s+of\s+(?:the\s+)?[A-Z]", self.headline) for n in names if n)
+
+
+_BRIEFING_WITH = re.compile(
+    r"\b(?:briefing|call|conference call|background call|press conference|teleconference)\s+(?:with|by)\s+",
+    re.I,
+)
+
+
+def _briefers(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
+    """Those the page names as giving a briefing or a call ("Briefing with Assistant Secretary X")."""
+    texts = [(cleaned.title_line, cleaned.title)] + [(d.line, d.text) for d in cleaned.drops]
+    texts += [(b.line, b.text) for b in cleaned.blocks[:3]]
+    out: list[Found] = []
+    for line, text in texts:
+        for m in _BRIEFING_WITH.finditer(text):
+            found = finder.find(text[m.end() : m.end() + 200], line)
+            if found and found[0].start < 120 and found[0].who not in out:
+                out.append(found[0].who)
+    return out
+
+
+def _holds(pattern: re.Pattern[str], title: str) -> bool:
+    """``title`` names the office of ``pattern`` itself, not a deputy's ("President", not "Vice
+    President")."""
+    for m in pattern.finditer(title):
+        if not re.search(r"(?:Vice|Deputy|Assistant|Under)[\s-]+$", title[: m.start()], re.I):
+            return True
+    return False
+
+
 def attribute(
     cleaned: Cleaned, finder: PeopleFinder, header_people: list[Found], header_quote: str
 ) -> Attribution:
     att = Attribution()
-    blocks = cleaned.blocks
+    blocks = [_as_turn(b) for b in cleaned.blocks]
     has_turns = any(b.kind == "turn" for b in blocks)
     last_subject: Found | None = None
     current_turn: Found | None = None
+    in_turn = False
     pending_quote_for: Found | None = None
     last_collective = False
+    # the headline: title-case text, where only a name's shape, a title or the registry makes a name
+    headline_people: list[Found] = []
+    if cleaned.title:
+        for m in finder.find(cleaned.title, cleaned.title_line, headline=True):
+            if m.who not in headline_people:
+                headline_people.append(m.who)
+    turns = _Turns(
+        finder,
+        cleaned.title,
+        headline_people,
+        _briefers(cleaned, finder) if has_turns else [],
+        finder.page_countries([d.text for d in cleaned.drops if d.category not in ("related", "foreign")]),
+    )
+    if has_turns:
+        # names in the text before the labels resolve them ("THE PRESIDENT" for the president it names)
+        for block in blocks:
+            if block.kind != "turn":
+                finder.find(block.text, block.line)
 
     for block in blocks:
         if block.kind == "turn":
-            label = block.label.strip().rstrip(":")
-            current_turn = None
-            if label.lower() not in NON_PERSON_LABELS:
-                found = finder.find(_label_as_text(label), block.line)
-                if found:
-                    current_turn = found[-1].who
-                    att.add(current_turn, block.line, f"{block.label}: {block.text[:120]}")
-                    att.quotes.append((current_turn, block.text))
+            in_turn = True
+            current_turn, confidence, doubt = turns.who(block.label, block.line)
+            if current_turn is not None:
+                att.add(current_turn, block.line, f"{block.label}: {block.text[:120]}", confidence, doubt)
+                att.quotes.append((current_turn, block.text))
             finder.find(block.text, block.line)
             continue
-        if has_turns and current_turn is not None and block.kind in ("paragraph", "numbered", "bullet"):
+        if has_turns and in_turn and block.kind in ("paragraph", "numbered", "bullet"):
             # a transcript turn goes on until the next speaker label
             finder.find(block.text, block.line)
-            att.quotes.append((current_turn, block.text))
+            if current_turn is not None:
+                att.quotes.append((current_turn, block.text))
             continue
         if block.kind == "heading":
             continue
@@ -295,13 +456,13 @@ def attribute(
             masked = mask_quotes(sentence)
             mentions = finder.find(masked, block.line)
             finder.find(sentence, block.line)  # names inside quotes are mentioned, not speakers
-            speakers = _subject_verbs(masked, mentions)
-            for m in _TITLE_ONLY.finditer(masked):
-                after = masked[m.end() :]
+            speakers = [(m.who, 1.0, "") for m in _subject_verbs(masked, mentions)]
+            for t in _TITLE_ONLY.finditer(masked):
+                after = masked[t.end() :]
                 if re.match(r"\s*(?:,[^;:]{0,120}?,)?\s*(?:also\s+)?(?:" + _VERB.pattern + r")", after):
-                    who = _resolve_title_only(m.group(1), finder, last_subject)
+                    who = _resolve_title_only(t.group(1), finder, last_subject)
                     if who is not None:
-                        speakers.append(Mention(who, m.start(), m.end()))
+                        speakers.append((who, 0.7, f"named only by title ('{t.group(0)}')"))
             for p in _PRONOUN.finditer(masked):
                 after = masked[p.end() :]
                 before = masked[: p.start()]
@@ -310,10 +471,12 @@ def attribute(
                 if says_after or says_before:
                     subject = mentions[0].who if mentions and mentions[0].start < p.start() else last_subject
                     if subject is not None:
-                        speakers.append(Mention(subject, p.start(), p.end()))
-            if _COLLECTIVE.search(masked) or (last_collective and _THEY_SAY.search(masked)):
-                for who in _participants(finder, cleaned):
-                    speakers.append(Mention(who, 0, 0))
+                        speakers.append((subject, 0.6, f"named by a pronoun ('{p.group(0)}')"))
+            collective = _COLLECTIVE.search(masked)
+            if collective or (last_collective and _THEY_SAY.search(masked)):
+                noun = _collective_noun(collective.group(0) if collective else "")
+                for who in _participants(finder, cleaned, noun):
+                    speakers.append((who, 0.8, "one of the participants a collective statement names"))
             if _COLLECTIVE_SUBJECT.search(masked):
                 last_collective = True
             elif not re.match(r"\s*They\b", masked):
@@ -322,17 +485,17 @@ def attribute(
             if spans and not speakers:
                 who = _quoted_person(sentence, finder, block.line)
                 if who is not None:
-                    speakers.append(Mention(who, 0, 0))
-            for sp in speakers:
-                att.add(sp.who, block.line, sentence)
+                    speakers.append((who, 0.6, "quoted, found by the pattern of the quotation"))
+            for who, confidence, doubt in speakers:
+                att.add(who, block.line, sentence, confidence, doubt)
                 for q in spans:
-                    att.quotes.append((sp.who, q))
+                    att.quotes.append((who, q))
             if speakers and sentence.rstrip().endswith(":") and not spans:
-                pending_quote_for = speakers[0].who
+                pending_quote_for = speakers[0][0]
             if mentions:
                 last_subject = mentions[0].who
             elif speakers:
-                last_subject = speakers[0].who
+                last_subject = speakers[0][0]
 
     # A press statement issued under a name (the name stands alone in the page header).
     for person in header_people:
@@ -341,7 +504,123 @@ def attribute(
             att.add(person, 0, f"statement issued under the name {person.name}")
             if header_quote and not any(w is person for w, _ in att.quotes):
                 att.quotes.append((person, header_quote))
+    _joint_statement(cleaned, finder, headline_people, att)
+    _statement_labels(cleaned, finder, has_turns, att)
     return att
+
+
+# "Statement by X", "[Opening remarks by X]", "X's statement concerning ...": whose statement a text is
+_STATEMENT_BY = re.compile(
+    r"\b(?:opening\s+|closing\s+)?(?:statement|remarks|address|message|speech)\s+(?:by|of|from)\s+(.{3,100})",
+    re.I,
+)
+_STATEMENT_OF = re.compile(
+    r"^(.{3,80}?)['\u2019]s?\s+(?:opening\s+)?(?:statement|remarks|message|address)\b", re.I
+)
+
+
+def _statement_labels(cleaned: Cleaned, finder: PeopleFinder, has_turns: bool, att: Attribution) -> None:
+    """A label that says whose statement follows: a line or heading ("[Opening statement by Prime Minister
+    X]") or, where the text has no transcript turns, the headline ("Gen. X's statement concerning ...")."""
+    lines: list[tuple[int, str]] = [(b.line, b.text) for b in cleaned.blocks if b.kind == "heading"]
+    lines += [(b.line, b.text) for b in cleaned.blocks if _label_line(b.text) and b.kind == "paragraph"]
+    header = [d for d in cleaned.drops if d.category in ("header", "above_title")]
+    lines += [(d.line, d.text) for d in header if _label_line(d.text)]
+    if not has_turns and cleaned.title:
+        lines.append((cleaned.title_line, cleaned.title))
+    for line, text in lines:
+        if re.search(r"\bjoint\b", text, re.I):
+            continue  # "Joint press conference by A and B": the turns or the text say who spoke
+        text = text.strip().strip("[]()")
+        by, of = _STATEMENT_BY.search(text), _STATEMENT_OF.match(text)
+        match = by if by is not None else of
+        if match is None:
+            continue
+        words = match.group(1)
+        mentions = finder.find(words, line, headline=True)
+        if by is None:
+            mentions = [m for m in mentions if words[m.end :].strip() == ""]  # the one whose statement it is
+        for mention in _named_first(words, mentions):
+            doubt = "named by a label saying whose statement follows, not by a statement verb"
+            att.add(mention.who, line, f"statement labelled: {text[:120]}", 0.9, doubt)
+
+
+def _named_first(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The people named at the start of ``text`` ("A and B ..."), not those named later in it ("the
+    Press Secretary on the visit of Prime Minister C")."""
+    out: list[Mention] = []
+    end = 0
+    for m in mentions:
+        if not re.fullmatch(r"\s*(?:the\s+)?|\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[end : m.start]):
+            break
+        if m.who.basis != "quoted":
+            out.append(m)
+        end = m.end
+    return out
+
+
+def _label_line(text: str) -> bool:
+    """A short line that labels what follows, not a sentence of the article."""
+    stripped = text.strip()
+    return len(stripped.split()) <= 14 and not re.search(r"[.!?:;]$", stripped.strip("[]()"))
+
+
+_QA = re.compile(r"^\s*([QA])\s*:\s+(?=\S)")
+
+
+def _as_turn(block: Block) -> Block:
+    """A paragraph opening with "Q:" or "A:" is a turn of a question-and-answer transcript."""
+    m = _QA.match(block.text) if block.kind == "paragraph" else None
+    if m is None:
+        return block
+    return Block("turn", block.line, block.text[m.end() :], m.group(1))
+
+
+def _joint_statement(
+    cleaned: Cleaned, finder: PeopleFinder, headline_people: list[Found], att: Attribution
+) -> None:
+    """A joint statement is issued in the names of its signers: those the headline names ("Joint
+    Statement of Secretary A and Minister B"), else, where the text speaks as "We, the leaders of ...",
+    the people it names with that office."""
+    header = [d.text for d in cleaned.drops if d.category in ("header", "above_title")]
+    headings = [b.text for b in cleaned.blocks[:3] if b.kind == "heading"]
+    if not any(_JOINT_STATEMENT.search(t) and _label_line(t) for t in (cleaned.title, *header, *headings)):
+        return
+    signers = [p for p in headline_people if p.basis != "quoted"]
+    if signers:
+        for person in signers:
+            why = f"joint statement issued in the name of {person.name}"
+            att.add(person, cleaned.title_line, why, 0.9, "a signer its headline names")
+        return
+    for block in cleaned.blocks[:3]:
+        named = _we_named(block.text, finder, block.line)
+        if named:
+            for person in named:
+                att.add(person, block.line, block.text[:160], 0.9, "named as the 'we' of a joint statement")
+            return
+        we = _WE_THE.match(block.text)
+        if we is None:
+            continue
+        named = _participants(finder, cleaned, we.group(0), meeting_only=False)
+        for person in named:
+            att.add(person, block.line, block.text[:160], 0.7, "a signer of the joint statement, by office")
+        return
+
+
+def _we_named(text: str, finder: PeopleFinder, line: int) -> list[Found]:
+    """The officials a joint statement names as its "we" ("Today, we, President A and Prime Minister B,
+    affirm ..."): those named between "we," and the verb."""
+    m = re.search(r"\b[Ww]e,\s+", text)
+    if m is None:
+        return []
+    window = text[m.end() : m.end() + 240]
+    verb = re.search(r"\b[a-z]{3,}\s+[a-z]{2,}\b", window)  # two lower-case words: past the names
+    window = window[: verb.start()] if verb else window
+    out: list[Found] = []
+    for mention in finder.find(window, line):
+        if mention.who not in out and mention.who.basis != "quoted":
+            out.append(mention.who)
+    return out if len(out) >= 2 else []
 
 
 _PERSON = r"([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'\u2019]+(?:-[A-Z]?[a-z]+)?)"
@@ -372,7 +651,7 @@ def _quoted_person(sentence: str, finder: PeopleFinder, line: int) -> Found | No
         known = finder.find(name, line)
         if known:
             return known[0].who
-        found = Found(name=name, official=None, country="other")
+        found = Found(name=name, official=None, country="other", basis="quoted")
         return finder.people.setdefault(name, found)
     return None
 
@@ -390,17 +669,60 @@ def _resolve_title_only(title: str, finder: PeopleFinder, last: Found | None) ->
     return people[0] if len(people) == 1 else (people[0] if people else None)
 
 
-def _participants(finder: PeopleFinder, cleaned: Cleaned) -> list[Found]:
-    """People named in a sentence that reports the meeting itself (met, held, talks, together with)."""
+def _collective_noun(phrase: str) -> str:
+    """The subject of "the three national security advisors ... reaffirmed": up to its first plural noun."""
+    m = re.search(
+        r"\b(?:ministers|leaders|advis[oe]rs|secretaries|envoys|representatives|officials|counterparts|"
+        r"principals|heads)\b",
+        phrase,
+        re.I,
+    )
+    return phrase[: m.end()] if m else ""
+
+
+# the office words a collective subject stands for ("the three leaders": presidents and prime ministers)
+_COLLECTIVE_OFFICES = (
+    (
+        re.compile(r"\b(?:leaders|heads)\b", re.I),
+        re.compile(r"\b(?:President|Prime Minister|Premier|Chancellor)\b"),
+    ),
+    (
+        re.compile(r"\bsecurity advis[oe]rs\b", re.I),
+        re.compile(r"\b(?:Security Advis[oe]r|National Security|Secretary General|Director)\b", re.I),
+    ),
+    (re.compile(r"\b(?:ministers|secretaries)\b", re.I), re.compile(r"\b(?:Minister|Secretary)\b")),
+    (re.compile(r"\b(?:envoys|representatives)\b", re.I), re.compile(r"\b(?:Envoy|Representative)\b")),
+)
+
+
+def _participants(
+    finder: PeopleFinder, cleaned: Cleaned, collective: str = "", meeting_only: bool = True
+) -> list[Found]:
+    """People named as taking part in the meeting itself (a sentence or headline that reports the
+    meeting: met, held, talks, a call, together with), or, without ``meeting_only``, anyone named. Where the
+    collective subject names an office ("the three leaders"), only those holding it."""
     out: list[Found] = []
-    for block in cleaned.blocks:
-        for sentence in sentences(block.text):
-            if not _MEETING.search(sentence):
+    texts = [(cleaned.title_line, cleaned.title)] + [(b.line, b.text) for b in cleaned.blocks]
+    for line, text in texts:
+        for sentence in sentences(text):
+            if meeting_only and not _MEETING.search(sentence):
                 continue
-            for m in finder.find(sentence, block.line):
+            for m in finder.find(sentence, line, headline=line == cleaned.title_line):
                 if m.who not in out and re.search(r"\bhost\w*\s+by\s*$", sentence[: m.start]) is None:
                     out.append(m.who)
+    for noun, office in _COLLECTIVE_OFFICES:
+        if noun.search(collective):
+            holders = [
+                p for p in out if any(office.search(t) for t in p.titles) or _holds_now(p, finder, office)
+            ]
+            if len(holders) >= 2 or (holders and not meeting_only):
+                return holders
+            break
     return out
+
+
+def _holds_now(person: Found, finder: PeopleFinder, office: re.Pattern[str]) -> bool:
+    return person.official is not None and bool(office.search(role_for(person, finder.reg, finder.day)))
 
 
 _UNNAMED_OFFICIAL = re.compile(
@@ -428,20 +750,36 @@ def _three_way_meeting(cleaned: Cleaned, finder: PeopleFinder) -> str | None:
 
 
 def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
-    """A name standing alone on a header line: the person a press statement is issued under."""
+    """A name standing alone on a header line: the person a press statement is issued under. The
+    registry's officials by name ("John Kerry", "Antony J. Blinken, Secretary of State"); others where
+    a title and a full name fill the line or its part before a comma ("Deputy Spokesperson Kim Min-ho",
+    "General John Q. Doe, Commander, Statement, 7 July 2012")."""
     out = []
     for drop in cleaned.drops:
-        if drop.category not in ("header", "byline", "above_title"):
+        if drop.category not in ("header", "above_title", "date"):
             continue
         text = drop.text.strip()
-        if drop.category == "byline":
-            continue
-        # "John Kerry" or "Antony J. Blinken, Secretary of State": a name standing alone on its line
         name = text.split(",", 1)[0].strip()
+        if drop.category == "date" and name == text:
+            continue  # a date line alone
         if finder.reg.lookup(name):
             found = finder.find(text, drop.line)
             if found and found[0].who not in out:
                 out.append(found[0].who)
+            continue
+        scratch = PeopleFinder(finder.reg, finder.day)
+        named = scratch.find(name, drop.line, headline=False)
+        if len(named) != 1 or (named[0].start, named[0].end) != (0, len(name)):
+            continue
+        scratch.find(text, drop.line)
+        if len(scratch.people) != 1:
+            continue  # a list of names (a caption of who is pictured), not the one a statement is under
+        if not named[0].who.titles or named[0].who.basis == "shape":
+            continue
+        who = finder.find(name, drop.line, headline=False)[0].who
+        finder.country_from_line(who, text)
+        if who not in out:
+            out.append(who)
     return out
 
 

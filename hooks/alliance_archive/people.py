@@ -13,6 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from .registry import Official, Registry, Term, name_key
 
@@ -32,11 +36,6 @@ _COUNTRY_WORDS = [
     ("KR", r"South Korean|South Korea's|ROK|Republic of Korea's|Republic of Korea|Korean|Korea's"),
     ("other", r"Chinese|China's|North Korean|DPRK|Russian|Russia's|Australian|Indian|British|French|German"),
 ]
-_HONORIFICS = (
-    r"Mr\.|Ms\.|Mrs\.|Dr\.|Minister|Secretary|Chairman|Chairwoman|Leader|Ambassador|Director|Premier|Chancellor|"
-    r"Spokesperson|Spokesman|Spokeswoman|Envoy|Representative|Senator|Sen\.|Gen\.|General|Admiral|Adm\.|Governor|"
-    r"Chief|Commissioner|Counselor|Advis[oe]r|President|Vice President|Prime Minister|Foreign Minister|Deputy"
-)
 _CAP = r"[A-Z][A-Za-z'\u2019\-]+"
 _NAME_RUN = re.compile(_CAP + r"(?:\s+(?:[A-Z]\.\s*)*" + _CAP + r")*")
 _COLLECTIVE = re.compile(
@@ -56,7 +55,10 @@ _THEY_SAY = re.compile(
     r"|^\s*They\b[^.;]{0,220}?\band\s+(?:also\s+)?(?:" + STATEMENT_VERBS + r")\b"
 )
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|dialogue|together with|joined|hosted)\b"
+    r"\b(?:met|meet|meets|meeting|held|hold|holds|talks|dialogue|together with|joined|hosted|convened|"
+    r"gathered|conferred|(?:telephone|phone|video) (?:call|talk|conversation|conference)|"
+    r"spoke by (?:tele)?phone|summit|ministerial|consultations?)\b",
+    re.I,
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _QUOTE_SPAN = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{2,}?)(?:[\u201d\"]|$)")
@@ -66,19 +68,130 @@ NON_PERSON_LABELS = frozenset(
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of ``data/names.yml``, and the patterns built from them."""
+
+    not_name: frozenset[str]
+    event_words: frozenset[str]
+    function_words: frozenset[str]
+    place_or_org: frozenset[str]
+    place_words: frozenset[str]  # words that end the name of a place or a unit ("Air Base", "Fleet")
+    korean_family_names: frozenset[str]
+    honorifics: tuple[str, ...]
+    abbreviations: dict[str, tuple[str, str | None]]  # "Rep." -> ("Representative", "US")
+    acronyms: frozenset[str]
+    acronym_countries: dict[str, str]  # "USFK" -> "US"
+    publisher_countries: dict[str, str]  # "The White House" -> "US"
+    places: frozenset[str]  # one-word place names of data/places.yml: never a name in capitals
+    honorific: re.Pattern[str]
+    title_end: re.Pattern[str]
+
+    def never_a_name(self, word: str) -> bool:
+        """A word that cannot be part of a person's name (title, organisation, place, function word)."""
+        bare = word.strip(".,").removesuffix("'s").removesuffix("\u2019s")
+        return (
+            bare in self.not_name
+            or bare in self.event_words
+            or bare in self.function_words
+            or bare in self.place_or_org
+            or bare in self.places
+            or bare.upper() in self.acronyms
+        )
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    # an abbreviation ends in a period, after which a word boundary cannot follow: look for a space instead
+    parts = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w) + (r"(?=\s|$)" if w.endswith(".") else r"\b") for w in parts)
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = resources.files(__package__).joinpath("data")
+    raw: dict[str, Any] = yaml.safe_load(data.joinpath("names.yml").read_text(encoding="utf-8"))
+    places_raw: dict[str, Any] = yaml.safe_load(data.joinpath("places.yml").read_text(encoding="utf-8"))
+    places = {
+        w
+        for key in ("cities", "countries")
+        for name in places_raw.get(key) or []
+        for w in str(name).split()
+        if len(name.split()) == 1
+    }
+    honorifics = tuple(str(w) for w in raw["honorifics"])
+    alt = _alternation(honorifics)
+    return Lexicon(
+        not_name=frozenset(str(w) for w in raw["not_name"]),
+        event_words=frozenset(str(w) for w in raw["event_words"]),
+        function_words=frozenset(str(w) for w in raw["function_words"]),
+        place_or_org=frozenset(str(w) for w in raw["place_or_org"]),
+        place_words=frozenset(str(w) for w in raw["place_words"]),
+        korean_family_names=frozenset(str(w) for w in raw["korean_family_names"]),
+        honorifics=honorifics,
+        abbreviations={
+            str(k): (str(v["title"]), v.get("country")) for k, v in (raw.get("abbreviations") or {}).items()
+        },
+        acronyms=frozenset(str(w) for w in raw["acronyms"]),
+        acronym_countries={str(k): str(v) for k, v in (raw.get("acronym_countries") or {}).items()},
+        publisher_countries={str(k): str(v) for k, v in (raw.get("publisher_countries") or {}).items()},
+        places=frozenset(places),
+        honorific=re.compile(r"(?<![\w.])(?:" + alt + r")"),
+        title_end=re.compile(
+            r"(?<![\w.])(?:"
+            + alt
+            + r"|State|Defen[cs]e|Affairs|General|Trade|Policy|Security Affairs|Office|"
+            r"Unification|Finance|Korea|Japan|to (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s*$"
+        ),
+    )
+
+
+class _Words:
+    """A word list of ``data/names.yml`` read as a set, loaded when first used."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __contains__(self, word: object) -> bool:
+        words: frozenset[str] = getattr(lexicon(), self.key)
+        return word in words
+
+
+_NOT_NAME = _Words("not_name")
+_PLACE_OR_ORG = _Words("place_or_org")
+_KOREAN_FAMILY_NAMES = _Words("korean_family_names")
+
+# "KISHIDA Fumio", "HAN, Min-koo", "CHO Tae-yul": a family name in capitals written first
+_CAPS_FIRST = re.compile(
+    r"(?<![\w.'\u2019-])([A-Z]{2,})(,\s*|\s+)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'\u2019-])"
+)
+
+
 @dataclass
 class Found:
-    """An official identified in the text: registry entry (if any), display name, title seen, country."""
+    """An official identified in the text: registry entry (if any), display name, title seen, country.
+
+    ``basis`` says how a person the registry does not know was recognised: ``title`` (an office or
+    honorific next to the name), ``shape`` (a name's written form alone, such as a family name in
+    capitals) or ``quoted`` (a quoted non-official).
+    """
 
     name: str
     official: Official | None
     titles: list[str] = field(default_factory=list)
     country: str = "other"
     lines: list[int] = field(default_factory=list)
+    basis: str = "registry"
 
     @property
     def key(self) -> str:
         return self.official.name if self.official else self.name
+
+    @property
+    def family(self) -> str:
+        if self.official:
+            return self.official.family_name
+        parts = self.name.split()
+        return parts[0] if self.country == "KR" and len(parts) >= 2 else parts[-1]
 
 
 @dataclass(frozen=True)
@@ -86,6 +199,10 @@ class Mention:
     who: Found
     start: int
     end: int  # span of the name (and the title before it)
+
+
+# an office named inside a longer one ("Foreign Minister" in "Vice Foreign Minister") is not that office
+_SUBORDINATE = re.compile(r"(?:Vice|Deputy|Assistant|Under|Associate)[\s-]+$", re.I)
 
 
 @cache
@@ -99,18 +216,37 @@ def _office_patterns(reg: Registry) -> list[tuple[str, re.Pattern[str]]]:
 
 def country_from_title(title: str) -> str | None:
     for code, pattern in _COUNTRY_WORDS:
-        if re.search(r"(?:^|\s)(?:" + pattern + r")(?=\s|$)", title):
+        if re.search(r"(?:^|\s)(?:" + pattern + r")(?:'s|\u2019s)?(?=\s|$|,)", title):
             return code
+    abbreviations = lexicon().abbreviations
+    for word in title.split():
+        if word in abbreviations and abbreviations[word][1]:
+            return abbreviations[word][1]
     return None
 
 
-def offices_for_title(reg: Registry, title: str) -> list[str]:
-    """Offices whose wording appears in a title phrase, most specific wording first."""
+def country_in(text: str) -> str | None:
+    """The country a line names by a country word or by an organisation's acronym ("USFK")."""
+    country = country_from_title(text)
+    if country:
+        return country
+    acronyms = lexicon().acronym_countries
+    for word in re.findall(r"[A-Z]{2,}", text):
+        if word in acronyms:
+            return acronyms[word]
+    return None
+
+
+def offices_for_title(reg: Registry, title: str, subordinate: bool = False) -> list[str]:
+    """Offices whose wording appears in a title phrase, most specific wording first; with
+    ``subordinate`` also those named inside a deputy's title (which serves the same country)."""
     hits: list[tuple[int, str]] = []
     for office_id, pattern in _office_patterns(reg):
-        m = pattern.search(title)
-        if m:
+        for m in pattern.finditer(title):
+            if not subordinate and _SUBORDINATE.search(title[: m.start()]):
+                continue
             hits.append((-(m.end() - m.start()), office_id))
+            break
     hits.sort()
     seen: list[str] = []
     for _, office_id in hits:
@@ -128,13 +264,22 @@ class PeopleFinder:
         self.people: dict[str, Found] = {}
 
     # -- naming -----------------------------------------------------------------------------
-    def _add(self, name: str, official: Official | None, title: str, line: int) -> Found:
+    def _add(
+        self, name: str, official: Official | None, title: str, line: int, basis: str = "title"
+    ) -> Found:
         key = official.name if official else name
         found = self.people.get(key)
         if found is None:
             country = official.country if official else self._country_of_unknown(name, title)
-            found = Found(name=official.name if official else name, official=official, country=country)
+            found = Found(
+                name=official.name if official else name,
+                official=official,
+                country=country,
+                basis="registry" if official else basis,
+            )
             self.people[key] = found
+        elif found.official is None and found.country == "other" and title:
+            found.country = self._country_of_unknown(name, title)
         if title and title not in found.titles:
             found.titles.append(title)
         if line and line not in found.lines:
@@ -148,14 +293,55 @@ class PeopleFinder:
         if country:
             return country
         countries = (
-            {self.reg.offices[o].country for o in offices_for_title(self.reg, title)} if title else set()
+            {self.reg.offices[o].country for o in offices_for_title(self.reg, title, subordinate=True)}
+            if title
+            else set()
         )
         if len(countries) == 1:
             return countries.pop()
         parts = name.split()
-        if len(parts) >= 2 and parts[0] in _KOREAN_FAMILY_NAMES and ("-" in parts[1] or len(parts) == 3):
+        if (
+            len(parts) >= 2
+            and parts[0] in lexicon().korean_family_names
+            and ("-" in parts[1] or len(parts) == 3)
+        ):
             return "KR"
         return "other"
+
+    def holders_on_the_day(self, title: str) -> list[Official]:
+        """The registry's holders, on the text's day, of the offices a bare title names in full
+        ("President": the presidents, not a vice president)."""
+        if self.day is None:
+            return []
+        offices = [
+            o
+            for o in offices_for_title(self.reg, title)
+            if any(p.lower() == title.strip().lower() for p in self.reg.offices[o].patterns)
+        ]
+        return [
+            p for p in self.reg.officials if (t := p.term_at(self.day)) is not None and t.office in offices
+        ]
+
+    def add_official(self, official: Official, line: int) -> Found:
+        """A registry official the text does not name but refers to (a transcript label)."""
+        return self._add(official.name, official, "", line)
+
+    @staticmethod
+    def page_countries(lines: list[str]) -> set[str]:
+        """The governments a page's own lines name as its publisher ("The White House", "Kantei")."""
+        publishers = lexicon().publisher_countries
+        found = set()
+        for line in lines:
+            for name, country in publishers.items():
+                if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", line):
+                    found.add(country)
+        return found
+
+    @staticmethod
+    def country_from_line(who: Found, text: str) -> None:
+        """An official of unknown country takes the one the line naming them gives ("General X, USFK")."""
+        if who.official is None and who.country == "other":
+            who.country = country_in(text) or "other"
 
     def _pick(self, candidates: list[Official], title: str) -> Official | None:
         if len(candidates) <= 1:
@@ -185,20 +371,75 @@ class PeopleFinder:
             return scored[0][1]
         return None
 
-    def find(self, text: str, line: int = 0) -> list[Mention]:
-        """Officials named in ``text``: full names from the registry, titled names, and family names
-        of people already found."""
-        mentions: list[Mention] = []
+    def _known_by_family(self, word: str) -> Found | None:
+        """Someone this text has already named whose family name is ``word``."""
+        fam = name_key(word)
+        for person in list(self.people.values()):
+            if person.basis != "quoted" and name_key(person.family) == fam:
+                return person
+        return None
+
+    def _caps_first(self, text: str, line: int, headline: bool) -> list[Mention]:
+        """Names written family name first in capitals ("KISHIDA Fumio", "HAN, Min-koo")."""
+        lex = lexicon()
+        out: list[Mention] = []
+        for m in _CAPS_FIRST.finditer(text):
+            fam, comma, given = m.group(1), m.group(2), m.group(3)
+            family = fam.capitalize()
+            if fam in lex.acronyms or lex.never_a_name(family) or lex.never_a_name(given):
+                continue
+            if not re.search(r"[AEIOUY]", fam):
+                continue  # "MSDF": an acronym has no vowel, a family name has
+            following = re.match(r"\s+([A-Z][\w'\u2019-]*)", text[m.end() :])
+            if following and following.group(1) in lex.place_words:
+                continue  # "ROKA Camp Base", "MSDF Kanoya Air Base": an organisation or a place
+            if "," in comma and "-" not in given:
+                continue  # "TOKYO, Japan": a dateline, not a Korean name with a comma
+            start, end = m.start(), m.end()
+            title = before = self._title_before(text, start)
+            cands = self.reg.lookup(f"{family} {given}")
+            after = _title_after(text, end)
+            official = self._pick(cands, title or after) if cands else None
+            if official is None and cands:
+                official = cands[0]
+            if official is not None:
+                who = self._add(official.name, official, title, line)
+                if after and after not in who.titles:
+                    who.titles.append(after)
+            else:
+                title = title or (after if _is_official_title(after) else "")
+                korean = family in lex.korean_family_names and ("-" in given or not title)
+                name = f"{family} {_syllables(given)}" if korean else f"{given} {family}"
+                who = self._add(name, None, title, line, basis="title" if title else "shape")
+                if who.country == "other":
+                    who.country = "KR" if korean else "JP"
+            out.append(Mention(who, start - len(before), end))
+        return out
+
+    def find(self, text: str, line: int = 0, headline: bool | None = None) -> list[Mention]:
+        """Officials named in ``text``: full names from the registry, titled names, names written family
+        name first in capitals, and family names of people already found.
+
+        In a ``headline`` (title-case text, where every word is capitalized) a run of capitals is a name
+        only where the registry knows it, where it has a name's written shape (a family name in capitals,
+        a Korean family name with its given name), or where the text has already named that person."""
+        headline = is_title_case(text) if headline is None else headline
+        mentions = self._caps_first(text, line, headline)
+        taken = [(m.start, m.end) for m in mentions]
         for run in _NAME_RUN.finditer(text):
             tokens = list(re.finditer(r"(?:[A-Z]\.\s*)*" + _CAP, run.group(0)))
-            used = [False] * len(tokens)
+            used = [
+                any(a <= run.start() + t.start() < b for a, b in taken)
+                or any(a < run.start() + t.end() <= b for a, b in taken)
+                for t in tokens
+            ]
             # full names, longest span first
             for size in range(min(5, len(tokens)), 1, -1):
                 for i in range(len(tokens) - size + 1):
                     if any(used[i : i + size]):
                         continue
                     span_text = run.group(0)[tokens[i].start() : tokens[i + size - 1].end()]
-                    cands = self.reg.lookup(span_text)
+                    cands = self.reg.lookup(_POSSESSIVE.sub("", span_text))
                     start = run.start() + tokens[i].start()
                     end = run.start() + tokens[i + size - 1].end()
                     title = self._title_before(text, start)
@@ -221,43 +462,66 @@ class PeopleFinder:
                     continue
                 start = run.start() + tokens[i].start()
                 title = self._title_before(text, start)
-                word = tokens[i].group(0)
-                fam = name_key(word)
+                word = _POSSESSIVE.sub("", tokens[i].group(0))
+                rest = _name_words(tokens[i : i + 3], used[i : i + 3])
                 if not title:
-                    # a family name alone: only for someone this text has already named
-                    for person in list(self.people.values()):
-                        if person.official and name_key(person.official.family_name) == fam:
-                            mentions.append(Mention(person, start, run.start() + tokens[i].end()))
-                            break
+                    # someone this text has already named, by full name or family name
+                    size = _name_size(rest)
+                    if size >= 2 and _tidy_name(" ".join(rest[:size])) in self.people:
+                        who = self.people[_tidy_name(" ".join(rest[:size]))]
+                        mentions.append(Mention(who, start, run.start() + tokens[i + size - 1].end()))
+                        i += size
+                        continue
+                    person = self._known_by_family(word)
+                    if person is not None:
+                        mentions.append(Mention(person, start, run.start() + tokens[i].end()))
+                        i += 1
+                        continue
+                    # a full name with its title written after it: "Kim Min-ho, the ROK's Vice Minister, ..."
+                    if not headline and size >= 2 and _name_shaped(rest[:size]):
+                        end = run.start() + tokens[i + size - 1].end()
+                        after = _apposition(text, start, end) if end == run.end() else ""
+                        if after:
+                            who = self._add(_tidy_name(" ".join(rest[:size])), None, after, line)
+                            mentions.append(Mention(who, start, end))
+                            i += size
+                            continue
                     i += 1
                     continue
-                cands = self.reg.by_family.get(fam, [])
-                official = self._pick_family(cands, title)
+                cands = self.reg.by_family.get(name_key(word), [])
+                # "Vice Minister Park Min-ho": a given name follows, so this is not the registry's Park
+                given_follows = len(rest) >= 2 and (not headline or _korean_shaped(rest[:2]))
+                official = (
+                    None if given_follows and cands and rest[0] == word else self._pick_family(cands, title)
+                )
                 if official is not None:
                     end = run.start() + tokens[i].end()
-                    # a Korean given name may follow the family name ("Vice Minister Kim Hong Kyun")
                     who = self._add(official.name, official, title, line)
                     mentions.append(Mention(who, start - len(title), end))
                     i += 1
                     continue
                 # an unknown official: title followed by a full name of two or three words
-                rest = []
-                for t in tokens[i : i + 3]:
-                    word_i = t.group(0).strip(".")
-                    if (
-                        word_i in _NOT_NAME
-                        or word_i.rstrip("'s\u2019") in _NOT_NAME
-                        or word_i.endswith(("'s", "\u2019s"))
-                    ):
-                        break
-                    rest.append(t.group(0))
-                if _is_official_title(title) and len(rest) >= 2 and not self._is_place_or_org(rest):
-                    name = " ".join(rest[:3] if len(rest) >= 3 and "-" not in rest[1] else rest[:2])
-                    who = self._add(_tidy_name(name), None, title, line)
-                    end = run.start() + tokens[min(i + len(name.split()) - 1, len(tokens) - 1)].end()
+                size = _name_size(rest)
+                if (
+                    _is_official_title(title)
+                    and size >= 2
+                    and not self._is_place_or_org(rest)
+                    and (
+                        not headline
+                        or _korean_shaped(rest[:size])
+                        or _tidy_name(" ".join(rest[:size])) in self.people
+                    )
+                ):
+                    name = _tidy_name(" ".join(rest[:size]))
+                    who = self._add(name, None, title, line)
+                    end = run.start() + tokens[i + size - 1].end()
                     mentions.append(Mention(who, start - len(title), end))
-                    i += len(name.split())
+                    i += size
                     continue
+                # a family name after a title, for someone already named ("Vice Minister Sato")
+                person = self._known_by_family(word)
+                if person is not None:
+                    mentions.append(Mention(person, start - len(title), run.start() + tokens[i].end()))
                 i += 1
         mentions.sort(key=lambda m: m.start)
         return mentions
@@ -286,18 +550,38 @@ class PeopleFinder:
             fits.append(c)
         if len(fits) == 1:
             return fits[0]
+        if not fits:
+            return self._pick_family_loosely(cands, title, country)
         return None
+
+    def _pick_family_loosely(self, cands: list[Official], title: str, country: str | None) -> Official | None:
+        """No candidate held the office on the day: the one candidate who held a role of that wording on
+        the day ("Secretary Hagel": Secretary of Defense), else the one who ever held the office (a
+        nominee, a former holder)."""
+        lex = lexicon()
+        words = [w for w in title.split() if not re.fullmatch(_COUNTRY_ALT, w) and w not in ("U.S.", "ROK")]
+        offices = offices_for_title(self.reg, title)
+        same_country = [c for c in cands if not country or country == "other" or c.country == country]
+        if len(words) == 1 and words[0] in lex.honorifics and self.day is not None:
+            head = words[0]
+            now = [c for c in same_country if (t := c.term_at(self.day)) is not None and head in t.title]
+            if len(now) == 1:
+                return now[0]
+            return None
+        ever = [c for c in same_country if any(t.office in offices for t in c.terms)]
+        return ever[0] if len(ever) == 1 else None
 
     @staticmethod
     def _is_place_or_org(tokens: list[str]) -> bool:
-        return tokens[0] in _PLACE_OR_ORG
+        return tokens[0] in lexicon().place_or_org
 
     @staticmethod
     def _title_before(text: str, start: int) -> str:
         """The title phrase right before a name ("U.S. Secretary of State", "Foreign Minister")."""
+        lex = lexicon()
         phrase = text[max(0, start - 160) : start]
         # a title ends right before the name ("... Secretary of State", "... Foreign Minister")
-        if not phrase[-1:].isspace() or not _TITLE_END.search(phrase):
+        if not phrase[-1:].isspace() or not lex.title_end.search(phrase):
             return ""
         # walk back over title words ("Japanese Minister of Defense"); stop at a name or other word
         spans = list(re.finditer(r"\S+", phrase))[-16:]
@@ -311,207 +595,106 @@ class PeopleFinder:
                 continue
             if tok == "and":
                 before = toks[pos - 1].strip(".,") if pos else ""
-                if before in _NOT_NAME:
+                if before in lex.not_name:
                     keep.insert(0, tok)
                     continue
                 break
-            if bare in _NOT_NAME or re.fullmatch(_COUNTRY_ALT, tok.rstrip(",")) or tok in ("U.S.", "ROK"):
+            if (
+                bare in lex.not_name
+                or bare in lex.places
+                or tok in lex.abbreviations
+                or re.fullmatch(_COUNTRY_ALT, tok.rstrip(","))
+                or re.fullmatch(_COUNTRY_ALT, bare)
+                or tok in ("U.S.", "ROK")
+            ):
                 keep.insert(0, tok)
                 continue
             break
         while keep and keep[0] in ("of", "for", "the", "on", "to", "and"):
             keep.pop(0)
         title = " ".join(keep)
-        if not title or not _HONORIFIC.search(title):
+        if not title or not lex.honorific.search(title):
             return ""
         # the same characters as in the text, from the first title word to the name
         return phrase[spans[len(toks) - len(keep)].start() :]
 
 
+def is_title_case(text: str) -> bool:
+    """Text whose words are nearly all capitalized (a headline, a caption written as one): there a
+    capitalized word says nothing about being a name."""
+    if re.search(r"[.!?:;\u201d\"]\s*$", text):
+        return False  # a sentence, not a headline
+    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]+", text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 5:
+        return False
+    capitalized = sum(1 for w in words if w[0].isupper())
+    return capitalized >= 0.8 * len(words)
+
+
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or the to with vs via over after before".split()  # noqa: SIM905
+)
+
+
+def _apposition(text: str, start: int, end: int) -> str:
+    """An official title set off by commas after a name ("X, the ROK's Vice Minister, said"); not after
+    an article ("the Trilateral Ministerial, the Secretary said" names no one)."""
+    after = _title_after(text, end)
+    if not after or not _is_official_title(after):
+        return ""
+    if not re.match(r",\s+(?:the\s+)?" + re.escape(after) + r"\s*(?:[,;.)]|$)", text[end:]):
+        return ""
+    if re.search(r"\b(?:the|a|an|this|that|its|their)\s+$", text[:start], re.I):
+        return ""
+    return after
+
+
+def _name_words(tokens: list[re.Match[str]], used: list[bool]) -> list[str]:
+    """The words of a name at the start of ``tokens``: up to the first title, place or function word."""
+    lex = lexicon()
+    out: list[str] = []
+    for t, is_used in zip(tokens, used, strict=False):
+        word = t.group(0)
+        if is_used or lex.never_a_name(word):
+            break
+        if _POSSESSIVE.search(word):
+            out.append(_POSSESSIVE.sub("", word))  # "Minister Kenji Arakawa's visit": the name ends here
+            break
+        out.append(word)
+    return out
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _name_size(rest: list[str]) -> int:
+    """How many of the words make the name: three for "Kim Hong Kyun" or "Mary Ann Roe", else two."""
+    if len(rest) >= 3 and "-" not in rest[1]:
+        return 3
+    return min(len(rest), 2)
+
+
+def _korean_shaped(words: list[str]) -> bool:
+    """A Korean family name followed by a hyphenated given name ("Park Min-ho")."""
+    return len(words) >= 2 and words[0] in lexicon().korean_family_names and "-" in words[1]
+
+
+def _name_shaped(words: list[str]) -> bool:
+    """Two or three capitalized words, each with a lower-case letter (not an acronym), none a title word."""
+    lex = lexicon()
+    return 2 <= len(words) <= 3 and all(
+        re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z][a-z'\u2019]+(?:-[A-Za-z][a-z]+)?", w) and not lex.never_a_name(w)
+        for w in words
+    )
+
+
+def _syllables(given: str) -> str:
+    """A Korean given name as usually written: "Min-Ho" and "Min ho" become "Min-ho"."""
+    parts = [p for p in re.split(r"[\s-]+", given) if p]
+    return "-".join([parts[0].capitalize(), *(p.lower() for p in parts[1:])]) if parts else given
+
+
 _COUNTRY_ALT = "|".join(p for _, p in _COUNTRY_WORDS)
-_KOREAN_FAMILY_NAMES = frozenset(
-    [
-        "Kim",
-        "Lee",
-        "Yi",
-        "Park",
-        "Pak",
-        "Choi",
-        "Choe",
-        "Chung",
-        "Jung",
-        "Jeong",
-        "Kang",
-        "Cho",
-        "Jo",
-        "Yoon",
-        "Yun",
-        "Jang",
-        "Chang",
-        "Lim",
-        "Im",
-        "Han",
-        "Oh",
-        "Seo",
-        "Shin",
-        "Kwon",
-        "Hwang",
-        "Ahn",
-        "An",
-        "Song",
-        "Ryu",
-        "Yoo",
-        "Yu",
-        "Hong",
-        "Jeon",
-        "Chun",
-        "Ko",
-        "Moon",
-        "Mun",
-        "Yang",
-        "Son",
-        "Bae",
-        "Baek",
-        "Heo",
-        "Nam",
-        "Noh",
-        "Roh",
-        "Ha",
-        "Kwak",
-        "Sung",
-        "Cha",
-        "Joo",
-        "Woo",
-        "Ku",
-        "Koo",
-        "Min",
-        "Ra",
-        "Wi",
-        "Ban",
-        "Hyun",
-    ]
-)
-_HONORIFIC = re.compile(r"\b(?:" + _HONORIFICS + r")\b")
-_PLACE_OR_ORG = frozenset(
-    [
-        "Japan",
-        "Korea",
-        "China",
-        "United",
-        "Republic",
-        "States",
-        "Department",
-        "Ministry",
-        "Office",
-        "House",
-        "Council",
-        "Affairs",
-        "Defense",
-        "State",
-        "Asia",
-        "Pacific",
-    ]
-)
-_TITLE_END = re.compile(
-    r"\b(?:" + _HONORIFICS + r"|State|Defen[cs]e|Affairs|General|Trade|Policy|Security Affairs|Office|"
-    r"Unification|Finance|to (?:Japan|Korea|the Republic of Korea|South Korea|China|the United States))\s*$"
-)
-# words that belong to titles and organisations, never to a person's name
-_NOT_NAME = frozenset(
-    [
-        "President",
-        "Vice",
-        "Prime",
-        "Minister",
-        "Ministers",
-        "Secretary",
-        "Secretaries",
-        "Deputy",
-        "Assistant",
-        "Under",
-        "Foreign",
-        "Defense",
-        "Defence",
-        "Affairs",
-        "State",
-        "National",
-        "Security",
-        "Advisor",
-        "Adviser",
-        "Director",
-        "General",
-        "Secretariat",
-        "Office",
-        "Ministry",
-        "Department",
-        "Ambassador",
-        "Special",
-        "Representative",
-        "Envoy",
-        "Chairman",
-        "Leader",
-        "Chief",
-        "Council",
-        "Committee",
-        "House",
-        "White",
-        "Embassy",
-        "Republic",
-        "Korea",
-        "Korean",
-        "Japan",
-        "Japanese",
-        "China",
-        "Chinese",
-        "United",
-        "States",
-        "American",
-        "Asia",
-        "Asian",
-        "East",
-        "Pacific",
-        "Northeast",
-        "South",
-        "North",
-        "Trade",
-        "Policy",
-        "Peninsula",
-        "Mr",
-        "Ms",
-        "Mrs",
-        "Dr",
-        "The",
-        "Of",
-        "And",
-        "For",
-        "On",
-        "To",
-        "First",
-        "Second",
-        "Senior",
-        "Administration",
-        "Government",
-        "Agency",
-        "Forces",
-        "Force",
-        "Command",
-        "Navy",
-        "Army",
-        "Air",
-        "Marine",
-        "Self",
-        "Spokesperson",
-        "Staff",
-        "Cabinet",
-        "Summit",
-        "Dialogue",
-        "Meeting",
-        "Talks",
-        "Statement",
-        "Press",
-        "Vice-Minister",
-    ]
-)
 
 
 _AFTER_TITLE = re.compile(
@@ -524,26 +707,36 @@ def _title_after(text: str, end: int) -> str:
     m = _AFTER_TITLE.match(text[end : end + 120])
     if not m:
         return ""
-    title = re.sub(r"(?:\s+(?:of|for|and|the|on|to))+$", "", m.group(1))
-    return title if _HONORIFIC.search(title) else ""
+    title = re.split(r"(?<=[a-z])\.\s", m.group(1), maxsplit=1)[0].rstrip(".")  # not past a sentence end
+    title = re.sub(r"(?:\s+(?:of|for|and|the|on|to))+$", "", title)
+    return title if lexicon().honorific.search(title) else ""
 
 
 def _is_official_title(title: str) -> bool:
     return bool(
         re.search(
             r"\b(?:President|Minister|Secretary|Ambassador|Advis[oe]r|Director|Chairman|Envoy|Representative|"
-            r"Leader|Premier|Spokes\w+|Chief|Deputy)\b",
+            r"Leader|Premier|Spokes\w+|Chief|Deputy|Commander|Senator|Congress\w+|General|Admiral|Governor|"
+            r"Mayor)\b|(?<![\w.])(?:Rep|Sen|Gen|Adm|Amb|Gov)\.",
             title,
         )
     )
 
 
 def _tidy_name(name: str) -> str:
-    parts = name.split()
-    # "KISHIDA Fumio": an upper-case family name written first
-    if len(parts) == 2 and parts[0].isupper() and not parts[1].isupper():
-        return f"{parts[1]} {parts[0].capitalize()}"
-    return name
+    """A name as PRODUCT.md writes it: no middle initials; "KISHIDA Fumio" as "Fumio Kishida"; a Korean
+    name family name first with its given name hyphenated ("Kim Hong Kyun" as "Kim Hong-kyun")."""
+    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.", p)]
+    parts = [re.sub(r"^(?:[A-Z]\.\s*)+", "", p) for p in parts]
+    korean = lexicon().korean_family_names
+    if len(parts) == 2 and parts[0].isupper() and len(parts[0]) > 1 and not parts[1].isupper():
+        family = parts[0].capitalize()
+        if family in korean and "-" in parts[1]:
+            return f"{family} {_syllables(parts[1])}"
+        return f"{parts[1]} {family}"
+    if len(parts) >= 2 and parts[0] in korean and ("-" in parts[1] or len(parts) == 3):
+        return f"{parts[0]} {_syllables(' '.join(parts[1:]))}"
+    return " ".join(parts)
 
 
 def mask_quotes(text: str) -> str:
@@ -574,10 +767,27 @@ def role_for(found: Found, reg: Registry, day: dt.date | None) -> str:
                     return past[-1].title
             return found.official.terms[-1].title
     for title in found.titles:
-        stripped = re.sub(r"^(?:(?:" + _COUNTRY_ALT + r")\s+)+", "", title.strip()).strip(" ,")
-        if stripped and stripped not in ("Mr.", "Ms.", "Mrs.", "Dr."):
+        stripped = _role_from_title(title)
+        if stripped:
             return stripped
     return ""
+
+
+def _role_from_title(title: str) -> str:
+    """The role a title phrase names, without the country words around it and with abbreviations
+    written out ("the ROK's First Vice Minister" -> "First Vice Minister"; "Sen." -> "Senator")."""
+    abbreviations = lexicon().abbreviations
+    text = re.sub(r"^(?:the\s+)?(?:(?:" + _COUNTRY_ALT + r")(?:'s|\u2019s)?\s+)+", "", title.strip()).strip(
+        " ,"
+    )
+    words = text.split()
+    # a rank written before the name after an office ("Commander of U.S. Forces Korea Gen.")
+    while len(words) > 1 and words[-1] in abbreviations:
+        words.pop()
+    if len(words) == 1 and words[0] in abbreviations:
+        return abbreviations[words[0]][0]
+    text = " ".join(words)
+    return "" if text in ("Mr.", "Ms.", "Mrs.", "Dr.") else text
 
 
 def terms_named(found: Found, reg: Registry) -> list[Term]:

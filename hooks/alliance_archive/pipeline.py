@@ -12,7 +12,7 @@ from .clean import Cleaned, clean
 from .extract import Extracted, extract, themes
 from .read import Seed, SeedError, list_seeds, read_seed
 from .record import DateRange, Person, Statement
-from .registry import Registry, registry
+from .registry import SITE_FILE, Registry, RegistryError, registry
 from .textutil import md_escape, slugify
 
 
@@ -25,7 +25,7 @@ class Archive:
 def reset() -> None:
     """Forget the data files read so far (vocabularies, themes, places, registry), so a long-running
     ``mkdocs serve`` picks up an editor's change to them on the next build."""
-    from . import clean, extract
+    from . import clean, extract, people
     from . import registry as registry_module
 
     for cached in (
@@ -34,14 +34,20 @@ def reset() -> None:
         extract.gazetteer,
         extract._combined,
         registry_module.registry,
+        people.lexicon,
     ):
         cached.cache_clear()
 
 
 def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
     """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal."""
-    reg = reg or registry()
     archive = Archive()
+    if reg is None:
+        try:
+            reg = registry(seeds_dir)  # with the editors' own seeds/officials.yml
+        except RegistryError as exc:
+            archive.problems.append((SITE_FILE, f"{exc}; the archive's own registry was used instead"))
+            reg = registry()
     paths, refused = list_seeds(seeds_dir)
     for path, why in refused:
         archive.problems.append((path.name, why))

@@ -1,4 +1,8 @@
-"""The officials registry (``data/officials/*.yml``) and the offices it refers to (``data/offices.yml``)."""
+"""The officials registry (``data/officials/*.yml``) and the offices it refers to (``data/offices.yml``).
+
+A site adds or corrects officials in a registry file of its editors' own, ``seeds/officials.yml``, in the
+same format; it is validated like a correction file and merged over the package's registry.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .read import SeedError
 from .textutil import slugify
 
 COUNTRY_ORDER = ("US", "JP", "KR", "other")
@@ -159,6 +165,128 @@ def load_raw() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return offices, people
 
 
+SITE_FILE = "officials.yml"
+_ENTRY_KEYS = frozenset({"name", "country", "aliases", "roles", "disambiguation"})
+_ROLE_KEYS = frozenset({"office", "title", "start", "end"})
+
+
+class RegistryError(SeedError):
+    """The site's registry file cannot be used; the message names the file, the entry and the field."""
+
+
+def load_site(seeds_dir: Path, offices: dict[str, Any]) -> list[dict[str, Any]]:
+    """The validated entries of ``seeds/officials.yml`` ([] when the site has none)."""
+    path = seeds_dir / SITE_FILE
+    if not path.is_file():
+        return []
+    where = f"site registry file {path.name}"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{where} is not valid YAML ({exc.__class__.__name__})") from exc
+    except UnicodeDecodeError as exc:
+        raise RegistryError(f"{where} is not UTF-8 text") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise RegistryError(f"{where} must be a list of officials (each starting with '- name: ...')")
+    return [_valid_entry(entry, n, where, offices) for n, entry in enumerate(data, 1)]
+
+
+def _valid_entry(entry: Any, n: int, where: str, offices: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        raise RegistryError(f"{where}: entry {n} needs a field 'name' with the official's name")
+    at = f"{where}: entry {n} ({entry['name']})"
+    extra = set(entry) - _ENTRY_KEYS
+    if extra:
+        raise RegistryError(
+            f"{at}: unknown field {sorted(extra)[0]!r} (fields: {', '.join(sorted(_ENTRY_KEYS))})"
+        )
+    out: dict[str, Any] = {"name": entry["name"].strip()}
+    if "country" in entry:
+        if entry["country"] not in COUNTRY_ORDER:
+            raise RegistryError(f"{at}: field 'country' must be one of {', '.join(COUNTRY_ORDER)}")
+        out["country"] = entry["country"]
+    if "aliases" in entry:
+        aliases = entry["aliases"] or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise RegistryError(f"{at}: field 'aliases' must be a list of names")
+        out["aliases"] = aliases
+    if "disambiguation" in entry:
+        out["disambiguation"] = str(entry["disambiguation"])
+    if "roles" in entry:
+        roles = entry["roles"]
+        if not isinstance(roles, list) or not roles:
+            raise RegistryError(f"{at}: field 'roles' must be a list of roles, each with a start date")
+        out["roles"] = [_valid_role(role, f"{at}: role {k}", offices) for k, role in enumerate(roles, 1)]
+    return out
+
+
+def _valid_role(role: Any, at: str, offices: dict[str, Any]) -> dict[str, Any]:
+    if not isinstance(role, dict):
+        raise RegistryError(f"{at} must be a mapping with office or title, start and end")
+    extra = set(role) - _ROLE_KEYS
+    if extra:
+        raise RegistryError(
+            f"{at}: unknown field {sorted(extra)[0]!r} (fields: {', '.join(sorted(_ROLE_KEYS))})"
+        )
+    office, title = role.get("office"), role.get("title")
+    if office is not None and office not in offices:
+        raise RegistryError(f"{at}: field 'office': unknown office {office!r} (see data/offices.yml)")
+    if office is None and not (isinstance(title, str) and title.strip()):
+        raise RegistryError(f"{at} needs a field 'office' (an id of data/offices.yml) or 'title'")
+    out: dict[str, Any] = {"office": office, "title": title}
+    for key in ("start", "end"):
+        value = role.get(key)
+        if value is None:
+            if key == "start":
+                raise RegistryError(f"{at}: field 'start' is missing (the date the role began, YYYY-MM-DD)")
+            out[key] = None
+            continue
+        try:
+            out[key] = _date(value)
+        except ValueError as exc:
+            raise RegistryError(f"{at}: field {key!r}: {value!r} is not a date (YYYY-MM-DD)") from exc
+    if out["end"] is not None and out["end"] < out["start"]:
+        raise RegistryError(f"{at}: field 'end' is before 'start'")
+    return out
+
+
+def merge(package: list[dict[str, Any]], site: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The package's officials with the site's entries over them. A site entry naming a package official
+    (by name or alias) corrects it: its country and roles replace the package's, its aliases are added,
+    and its name becomes the one shown (the old one stays an alias). Any other entry adds an official,
+    which needs a country and roles."""
+    people = [dict(p) for p in package]
+    for entry in site:
+        keys = name_variants(entry["name"], entry.get("country", "other"))
+        match = next(
+            (p for p in people if any(name_key(s) in keys for s in (p["name"], *(p.get("aliases") or [])))),
+            None,
+        )
+        if match is None:
+            missing = [f for f in ("country", "roles") if f not in entry]
+            if missing:
+                raise RegistryError(
+                    f"site registry file {SITE_FILE}: entry {entry['name']!r} is not in the archive's "
+                    f"registry, so it needs the field {missing[0]!r}"
+                )
+            people.append(dict(entry))
+            continue
+        aliases = [a for a in match.get("aliases") or [] if name_key(a) != name_key(entry["name"])]
+        if match["name"] != entry["name"] and match["name"] not in aliases:
+            aliases.append(match["name"])
+        aliases += [a for a in entry.get("aliases", []) if a not in aliases and a != entry["name"]]
+        match.update({k: v for k, v in entry.items() if k != "aliases"})
+        match["aliases"] = aliases
+    return people
+
+
 @cache
-def registry() -> Registry:
-    return parse_registry(*load_raw())
+def registry(seeds_dir: Path | None = None) -> Registry:
+    """The package's registry, with the site's own ``officials.yml`` merged over it when a seeds folder
+    is given (raises :class:`RegistryError` if that file cannot be used)."""
+    offices, people = load_raw()
+    if seeds_dir is not None:
+        people = merge(people, load_site(seeds_dir, offices))
+    return parse_registry(offices, people)
