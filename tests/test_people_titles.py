@@ -242,3 +242,25 @@ def test_the_names_file_is_well_formed() -> None:
         assert words and all(w[:1].isupper() for w in words)
     assert all(a.isupper() for a in lex.acronyms)
     assert all(country in (None, "US", "JP", "KR", "other") for _, country in lex.abbreviations.values())
+
+
+def test_a_text_is_searched_for_people_once_while_nothing_changes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from alliance_archive.people import PeopleFinder
+    from alliance_archive.registry import registry
+
+    finder = PeopleFinder(registry(), None)
+    searches: list[str] = []
+    search = PeopleFinder._search
+
+    def counting(self, text, line, headline):  # type: ignore[no-untyped-def]
+        searches.append(text)
+        return search(self, text, line, headline)
+
+    monkeypatch.setattr(PeopleFinder, "_search", counting)
+    sentence = "Secretary of State Antony Blinken met Foreign Minister Hayashi Yoshimasa."
+    first = finder.find(sentence, 3)
+    again = finder.find(sentence, 7)
+    assert [m.who.name for m in again] == [m.who.name for m in first]
+    assert len(searches) == 2  # the second call found new people before it: searched again
+    assert finder.find(sentence, 9) == again and len(searches) == 2  # now nothing changed: read back
+    assert all(9 in m.who.lines for m in again)

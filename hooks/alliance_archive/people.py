@@ -262,6 +262,9 @@ class PeopleFinder:
         self.reg = reg
         self.day = day
         self.people: dict[str, Found] = {}
+        # mentions already found in a text: the header, attribution, participants and quotes read the
+        # same sentences, and each is searched once for as long as the people known and the day stay
+        self._found: dict[tuple[str, bool | None, int, dt.date | None], list[Mention]] = {}
 
     # -- naming -----------------------------------------------------------------------------
     def _add(
@@ -422,7 +425,22 @@ class PeopleFinder:
 
         In a ``headline`` (title-case text, where every word is capitalized) a run of capitals is a name
         only where the registry knows it, where it has a name's written shape (a family name in capitals,
-        a Korean family name with its given name), or where the text has already named that person."""
+        a Korean family name with its given name), or where the text has already named that person.
+
+        A text searched before, with the same people known and the same day, gives the same mentions
+        without a second search."""
+        key = (text, headline, len(self.people), self.day)
+        known = self._found.get(key)
+        if known is not None:
+            for m in known:
+                if line and line not in m.who.lines:
+                    m.who.lines.append(line)
+            return list(known)
+        mentions = self._search(text, line, headline)
+        self._found[key] = mentions
+        return list(mentions)
+
+    def _search(self, text: str, line: int, headline: bool | None) -> list[Mention]:
         headline = is_title_case(text) if headline is None else headline
         mentions = self._caps_first(text, line, headline)
         taken = [(m.start, m.end) for m in mentions]
