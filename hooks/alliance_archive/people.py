@@ -402,13 +402,9 @@ class PeopleFinder:
             title = before = self._title_before(text, start)
             cands = self.reg.lookup(f"{family} {given}")
             after = _title_after(text, end)
-            official = self._pick(cands, title or after) if cands else None
-            if official is None and cands:
-                official = cands[0]
-            if official is not None:
-                who = self._add(official.name, official, title, line)
-                if after and after not in who.titles:
-                    who.titles.append(after)
+            known = self._registry_hit(cands, title, after, line)
+            if known is not None:
+                who = known
             else:
                 title = title or (after if _is_official_title(after) else "")
                 korean = family in lex.korean_family_names and ("-" in given or not title)
@@ -418,6 +414,17 @@ class PeopleFinder:
                     who.country = "KR" if korean else "JP"
             out.append(Mention(who, start - len(before), end))
         return out
+
+    def _registry_hit(self, cands: list[Official], title: str, after: str, line: int) -> Found | None:
+        """The registry's official among ``cands`` that the title before or after the name points to
+        (the first candidate if none fits better), with that title kept; None without candidates."""
+        if not cands:
+            return None
+        official = self._pick(cands, title or after) or cands[0]
+        who = self._add(official.name, official, title, line)
+        if after and after not in who.titles:
+            who.titles.append(after)
+        return who
 
     def find(self, text: str, line: int = 0, headline: bool | None = None) -> list[Mention]:
         """Officials named in ``text``: full names from the registry, titled names, names written family
@@ -462,14 +469,9 @@ class PeopleFinder:
                     end = run.start() + tokens[i + size - 1].end()
                     title = self._title_before(text, start)
                     after = _title_after(text, end) if cands else ""
-                    official = self._pick(cands, title or after) if cands else None
-                    if official is None and cands:
-                        official = cands[0]
-                    if official is not None:
-                        who = self._add(official.name, official, title, line)
-                        if after and after not in who.titles:
-                            who.titles.append(after)
-                        mentions.append(Mention(who, start - len(title), end))
+                    hit = self._registry_hit(cands, title, after, line)
+                    if hit is not None:
+                        mentions.append(Mention(hit, start - len(title), end))
                         for k in range(i, i + size):
                             used[k] = True
             # titled names not in the registry, and family names after a title
