@@ -480,7 +480,8 @@ def clean(lines: list[str]) -> Cleaned:
         if kind is not None:
             drop(i, *kind)
             continue
-        nxt = next((j for j in body[pos + 1 :] if j not in drops), None)
+        # nothing after this line is dropped yet in this pass: the next body line is the next line
+        nxt = body[pos + 1] if pos + 1 < len(body) else None
         if nxt is not None and not is_sentence(text) and word_count(text) <= 14:
             nkind = chrome_kind(lines[nxt])
             if nkind is not None and nkind[0] == "player":
