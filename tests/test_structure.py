@@ -8,6 +8,8 @@ neighbours; the headline is found by its agreement with the article; every artic
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from alliance_archive.clean import chrome_kind, clean, vocabulary
 from alliance_archive.document import Document, classify, content_words
@@ -271,3 +273,54 @@ def test_a_bracketed_clip_with_its_running_time_is_player_text(tag: str) -> None
     assert [b.text for b in cleaned.blocks] == BODY
     # a bracketed label without a running time is not a clip
     assert chrome_kind("[Opening remarks by the Commandant]") is None
+
+
+def _reference_classes(initial: list[str]) -> list[str]:
+    """jusText's context rules written the plain way (a scan to each neighbour), to check the sweeps."""
+
+    def neighbour(classes: list[str], i: int, step: int, ignore_near: bool) -> str:
+        j = i + step
+        while 0 <= j < len(classes):
+            if classes[j] in ("good", "bad") or (classes[j] == "near" and not ignore_near):
+                return classes[j]
+            j += step
+        return "bad"
+
+    out = list(initial)
+    for i, c in enumerate(initial):
+        if c == "near":
+            both_bad = neighbour(initial, i, -1, True) == "bad" and neighbour(initial, i, 1, True) == "bad"
+            out[i] = "bad" if both_bad else "good"
+    settled = list(out)
+    for i, c in enumerate(out):
+        if c != "short":
+            continue
+        prev, nxt = neighbour(out, i, -1, True), neighbour(out, i, 1, True)
+        if prev == nxt == "good":
+            settled[i] = "good"
+        elif prev == nxt == "bad":
+            settled[i] = "bad"
+        elif (prev == "bad" and neighbour(initial, i, -1, False) == "near") or (
+            nxt == "bad" and neighbour(initial, i, 1, False) == "near"
+        ):
+            settled[i] = "good"
+        else:
+            settled[i] = "bad"
+    return settled
+
+
+LINE_OF_CLASS = {
+    "good": BODY[0],
+    "near": "The coast guards of the three allies began a week of joint patrol training near Busan",
+    "short": "Quietly so",
+    "bad": "Patrols | Vessels | People | Archive",
+}
+
+
+@given(st.lists(st.sampled_from(sorted(LINE_OF_CLASS)), max_size=40))
+def test_the_context_sweeps_give_justexts_classes(kinds: list[str]) -> None:
+    from alliance_archive.document import _initial_class
+
+    lines = Document([LINE_OF_CLASS[k] for k in kinds]).lines()
+    initial = [_initial_class(line) for line in lines]
+    assert classify(lines) == _reference_classes(initial)

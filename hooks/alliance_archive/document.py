@@ -128,40 +128,43 @@ def _initial_class(line: Line) -> LineClass:
     return "bad"
 
 
-def _neighbour(classes: list[LineClass], start: int, step: int, ignore_near: bool) -> LineClass:
-    i = start + step
-    while 0 <= i < len(classes):
-        c = classes[i]
-        if c in ("good", "bad") or (c == "near" and not ignore_near):
-            return c
-        i += step
-    return "bad"
+def _nearest(classes: list[LineClass], wanted: tuple[LineClass, ...], step: int) -> list[LineClass]:
+    """For each line, the class of the nearest line before it (``step`` -1) or after it (+1) whose
+    class is one of ``wanted``; "bad" past the page's edge. One sweep: linear."""
+    out: list[LineClass] = ["bad"] * len(classes)
+    seen: LineClass = "bad"
+    order = range(len(classes)) if step < 0 else range(len(classes) - 1, -1, -1)
+    for i in order:
+        out[i] = seen
+        if classes[i] in wanted:
+            seen = classes[i]
+    return out
 
 
 def classify(lines: list[Line]) -> list[LineClass]:
     """jusText's context-sensitive pass over the lines' initial classes (edges count as bad)."""
     initial = [_initial_class(line) for line in lines]
-    out = list(initial)
+    hard: tuple[LineClass, ...] = ("good", "bad")
+    prev_hard, next_hard = _nearest(initial, hard, -1), _nearest(initial, hard, 1)
     # near-good lines: bad when both neighbours are bad, good otherwise
+    out = list(initial)
     for i, c in enumerate(initial):
         if c == "near":
-            prev = _neighbour(initial, i, -1, True)
-            nxt = _neighbour(initial, i, 1, True)
-            out[i] = "bad" if prev == "bad" and nxt == "bad" else "good"
+            out[i] = "bad" if prev_hard[i] == "bad" and next_hard[i] == "bad" else "good"
     # short lines: from their neighbours
+    prev_out, next_out = _nearest(out, hard, -1), _nearest(out, hard, 1)
+    near_too: tuple[LineClass, ...] = ("good", "bad", "near")
+    prev_any, next_any = _nearest(initial, near_too, -1), _nearest(initial, near_too, 1)
     settled = list(out)
     for i, c in enumerate(out):
         if c != "short":
             continue
-        prev = _neighbour(out, i, -1, True)
-        nxt = _neighbour(out, i, 1, True)
+        prev, nxt = prev_out[i], next_out[i]
         if prev == "good" and nxt == "good":
             settled[i] = "good"
         elif prev == "bad" and nxt == "bad":
             settled[i] = "bad"
-        elif (prev == "bad" and _neighbour(initial, i, -1, False) == "near") or (
-            nxt == "bad" and _neighbour(initial, i, 1, False) == "near"
-        ):
+        elif (prev == "bad" and prev_any[i] == "near") or (nxt == "bad" and next_any[i] == "near"):
             settled[i] = "good"
         else:
             settled[i] = "bad"
