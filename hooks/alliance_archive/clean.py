@@ -521,6 +521,7 @@ def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop],
     followed by an article paragraph is a subheading and stays."""
     nonblank = sorted(set(body) | set(drops))
     after = dict(pairwise(nonblank))
+    in_body = set(body)
     run: list[int] = []
 
     def settle() -> None:
@@ -535,7 +536,7 @@ def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop],
                 drop(i, "beside_chrome", f"page furniture beside chrome ({reason})")
 
     for i in nonblank:
-        if i in drops or (i in body and _label_like(lines[i])):
+        if i in drops or (i in in_body and _label_like(lines[i])):
             run.append(i)
         else:
             settle()

@@ -869,16 +869,19 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
     found_cities: list[tuple[str, Evidence]] = []
     found_countries: list[tuple[str, Evidence]] = []
     venues: list[tuple[str, Evidence]] = []
+    seen: set[tuple[str, str]] = set()  # names already listed, so a long text is read in linear time
 
     def add(name: str, line: int, text: str, confidence: float = 1.0) -> None:
         key = name.lower()
         if key in cities:
             canon = cities[key]
-            if canon not in [c for c, _ in found_cities]:
+            if ("city", canon) not in seen:
+                seen.add(("city", canon))
                 found_cities.append((canon, Evidence("places", canon, line, text, confidence)))
         elif key in countries:
             canon = countries[key]
-            if canon not in [c for c, _ in found_countries]:
+            if ("country", canon) not in seen:
+                seen.add(("country", canon))
                 found_countries.append((canon, Evidence("places", canon, line, text, confidence)))
 
     texts: list[tuple[int, str]] = [(b.line, b.text) for b in cleaned.blocks]
@@ -931,7 +934,8 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
                 add(hit.group(1), line, sentence)
             for hit in _VENUE.finditer(sentence):
                 name = hit.group(1).strip()
-                if name not in [v for v, _ in venues]:
+                if ("venue", name) not in seen:
+                    seen.add(("venue", name))
                     venues.append((name, Evidence("places", name, line, sentence, 0.8)))
             for hit in _VISIT_TO.finditer(sentence):
                 name = hit.group(1).strip().lower()
