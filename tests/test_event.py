@@ -134,3 +134,19 @@ def test_a_visit_to_one_of_the_three_countries_names_it() -> None:
     assert places(
         "On the occasion of the visit to the United States by the minister, the partners agreed."
     ) == ["United States"]
+
+
+def test_a_venue_line_below_the_headline_names_the_place_when_the_text_names_none() -> None:
+    found = find_places(clean(lines_of(HEADLINE, "Grand Harbour Hall", "2:15 P.M. local time", *PARAGRAPHS)))
+    assert found[0] == ["Grand Harbour Hall"]
+    assert found[1] is not None and found[1].confidence < 1.0
+
+
+def test_a_country_alone_below_the_headline_names_the_place() -> None:
+    assert find_places(clean(lines_of(HEADLINE, "March 4, 2019", "Philippines", *PARAGRAPHS)))[0] == [
+        "Philippines"
+    ]
+
+
+def test_an_office_line_below_the_headline_is_not_a_venue() -> None:
+    assert find_places(clean(lines_of(HEADLINE, "Office of the Press House", *PARAGRAPHS)))[0] == []

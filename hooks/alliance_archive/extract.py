@@ -849,6 +849,11 @@ _CALL = re.compile(
     re.I,
 )
 _VISIT_TO = re.compile(r"\bvisit\w*\s+to\s+(?:the\s+)?([A-Z][A-Za-z.]+(?:\s+(?:of\s+)?[A-Z][A-Za-z.]+){0,3})")
+# a short header line naming a room or a building, and lines naming an organisation instead
+_VENUE_LINE = re.compile(
+    r"^(?:[A-Z][\w'\u2019.-]*\s+){1,4}(?:Room|Hall|House|Palace|Residence|Hotel|Center|Centre)$"
+)
+_ORG_LINE = re.compile(r"\b(?:Office|Ministry|Department|Secretary|Spokesperson|Press|News|Bureau)\b")
 _PLACE_LINE = re.compile(r"^([A-Z][A-Za-z.'\u2019 -]{1,40}?),\s*([A-Z][A-Za-z. ]{1,40})$")
 
 
@@ -907,6 +912,7 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
         chosen = found_cities[:1] or venues[:1]
         return [chosen[0][0]], chosen[0][1]
     # a place line in the page header ("Seoul, South Korea", "Pyeongtaek, Republic of Korea")
+    header_places: list[tuple[str, Evidence]] = []
     for drop in cleaned.drops:
         if drop.category in ("header", "doctype", "date", "above_title") and len(drop.text.split()) <= 6:
             text = drop.text.strip()
@@ -918,6 +924,16 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
             if m and m.group(2).strip().lower() in countries and not find_dates(text):
                 cities[m.group(1).strip().lower()] = m.group(1).strip()
                 add(m.group(1).strip(), drop.line, drop.text, 0.8)
+                continue
+            if drop.line > cleaned.title_line:
+                # below the headline: a country alone, or a venue line ("East Room", "Blue House")
+                bare = re.sub(r"^the\s+", "", text.strip(" .,"), flags=re.I)
+                if bare.lower() in countries:
+                    header_places.append(
+                        (countries[bare.lower()], Evidence("places", bare, drop.line, text, 0.7))
+                    )
+                elif _VENUE_LINE.match(bare) and not _ORG_LINE.search(bare):
+                    header_places.append((bare, Evidence("places", bare, drop.line, text, 0.7)))
     # a dateline opening the first paragraph ("Honolulu, 2 September 2022 (TDI): ...")
     paragraphs = [b for b in cleaned.blocks if b.kind in ("paragraph", "numbered", "turn")]
     dateline = None
@@ -963,6 +979,8 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
     chosen = found_cities[:1]
     if not chosen and venues:
         chosen = venues[:1]
+    if not chosen and header_places:
+        chosen = header_places[:1]
     if not chosen:
         others = [c for c in found_countries if c[0] not in ("United States", "Japan", "South Korea")]
         chosen = others[:1] or visited[:1]
