@@ -33,6 +33,9 @@ WIDER_OFFICES = [
     "us-white-house-press-secretary",
     "us-secretary-of-the-treasury",
     "us-secretary-of-commerce",
+    "jp-chief-cabinet-secretary",
+    "jp-meti-minister",
+    "jp-chief-of-staff-joint-staff",
 ]
 # Offices held by several people at once (none of the above so far).
 SEVERAL_HOLDERS: set[str] = set()
@@ -170,6 +173,10 @@ def test_each_wording_names_its_own_office_first(office: str, wording: str) -> N
         ("White House Press Secretary", "us-white-house-press-secretary"),
         ("Treasury Secretary", "us-secretary-of-the-treasury"),
         ("Commerce Secretary", "us-secretary-of-commerce"),
+        ("Japanese Chief Cabinet Secretary", "jp-chief-cabinet-secretary"),
+        ("Japan's Minister of Economy, Trade and Industry", "jp-meti-minister"),
+        ("Minister of International Trade and Industry", "jp-meti-minister"),
+        ("Chief of Staff, Joint Staff, Gen.", "jp-chief-of-staff-joint-staff"),
     ],
 )  # fmt: skip
 def test_titles_as_texts_write_them_name_the_office(phrase: str, office: str) -> None:
@@ -195,13 +202,20 @@ def test_titles_as_texts_write_them_name_the_office(phrase: str, office: str) ->
         ("Commerce Secretary Raimondo", dt.date(2023, 3, 1), "Gina Raimondo", "Secretary of Commerce"),
         ("State Department Spokesperson Price", dt.date(2022, 3, 1), "Ned Price",
          "Department of State Spokesperson"),
+        ("Chief Cabinet Secretary Suga", dt.date(2015, 7, 1), "Yoshihide Suga", "Chief Cabinet Secretary"),
+        ("Chief Cabinet Secretary Hayashi", dt.date(2024, 6, 3), "Yoshimasa Hayashi",
+         "Chief Cabinet Secretary"),
+        ("Economy, Trade and Industry Minister Seko", dt.date(2018, 5, 1), "Hiroshige Seko",
+         "Minister of Economy, Trade and Industry"),
     ],
 )  # fmt: skip
 def test_a_title_and_a_family_name_find_the_holder(
     tmp_path: Path, written: str, day: dt.date, name: str, role: str
 ) -> None:
     s = statement(tmp_path, page(f"{written} said the two governments would keep working closely.", day))
-    assert only_speaker(s) == Person(name, role, "US")
+    assert only_speaker(s) == Person(
+        name, role, OFFICES[offices_for_title(registry(), written)[0]]["country"]
+    )
 
 
 @pytest.mark.parametrize("office", WIDER_OFFICES)
@@ -250,6 +264,12 @@ def test_names_with_a_lowercase_particle(tmp_path: Path, name: str) -> None:
         ("Secretary Mickey Kantor", dt.date(1996, 9, 3), "Mickey Kantor", "Secretary of Commerce", "US"),
         ("Deputy Secretary Ashton Carter", dt.date(2012, 9, 17), "Ash Carter", "Deputy Secretary of Defense",
          "US"),
+        ("Yukio Edano", dt.date(2011, 5, 10), "Yukio Edano", "Chief Cabinet Secretary", "JP"),
+        ("Yukio Edano", dt.date(2012, 3, 10), "Yukio Edano", "Minister of Economy, Trade and Industry",
+         "JP"),
+        ("Takeo Hiranuma", dt.date(2000, 10, 2), "Takeo Hiranuma",
+         "Minister of International Trade and Industry", "JP"),
+        ("Yoshihide Suga", dt.date(2021, 3, 1), "Yoshihide Suga", "Prime Minister", "JP"),
         ("Gen. Charles Q. Brown", dt.date(2024, 4, 2), "Charles Brown",
          "Chairman of the Joint Chiefs of Staff", "US"),
     ],
