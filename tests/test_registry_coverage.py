@@ -323,3 +323,24 @@ def test_an_official_missing_from_the_registry_takes_the_country_of_the_title(
 ) -> None:
     s = statement(tmp_path, page(f"{written} said the talks would resume.", dt.date(2024, 5, 14)))
     assert only_speaker(s).country == country
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "year"),
+    [
+        (
+            "Chairman of the Joint Chiefs of Staff Dunford said the allies stood together.",
+            "Joseph Dunford",
+            2016,
+        ),
+        ("Minister of Economy, Trade and Industry Seko said the talks went well.", "Hiroshige Seko", 2017),
+    ],
+)
+def test_a_family_name_after_a_title_ending_in_an_office_word(sentence: str, name: str, year: int) -> None:
+    import datetime as dt
+
+    from alliance_archive.people import PeopleFinder
+    from alliance_archive.registry import registry
+
+    finder = PeopleFinder(registry(), dt.date(year, 6, 1))
+    assert [m.who.name for m in finder.find(sentence)] == [name]

@@ -140,7 +140,9 @@ def lexicon() -> Lexicon:
             r"(?<![\w.])(?:"
             + alt
             + r"|State|Defen[cs]e|Affairs|General|Trade|Policy|Security Affairs|Office|"
-            r"Unification|Finance|Korea|Japan|to (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s*$"
+            r"Unification|Finance|Korea|Japan|Staff|Command|Industry|Treasury|Commerce|Economy|Energy|"
+            r"Justice|Intelligence|USFK|USFJ|INDOPACOM|PACOM|CFC|UNC|"
+            r"to (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s*$"
         ),
     )
 
