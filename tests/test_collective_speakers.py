@@ -319,6 +319,6 @@ def test_organisations_and_portfolios_are_not_names(tmp_path: Path) -> None:
         tmp_path,
         "Drones Deployed to Southern Base\n\nJanuary 12, 2023\n\n"
         "Drones were deployed to MSDF Kanoya Air Base. Also present were the Minister of Economy, Trade and "
-        "Industry Ohata and other members of the delegation.\n",
+        "Industry Oshiroi and other members of the delegation.\n",
     )
     assert s.speakers == [] and s.mentioned == []
