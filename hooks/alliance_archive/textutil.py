@@ -168,6 +168,37 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def paragraphs(text: str, longest: int = 4000, target: int = 2000) -> list[str]:
+    """A paragraph longer than ``longest`` characters as several, each of whole sentences up to
+    about ``target`` characters; a sentence longer than that is cut at a space (or, in a run with no
+    space, every ``target`` characters). Nothing is dropped: the parts joined by spaces give the
+    text back, less the spaces at the cuts. Linear in the length of the text."""
+    if len(text) <= longest:
+        return [text]
+    pieces: list[str] = []
+    for sentence in sentences(text):
+        while len(sentence) > target:
+            cut = sentence.rfind(" ", target // 2, target)
+            if cut <= 0:
+                cut = target
+            pieces.append(sentence[:cut].rstrip())
+            sentence = sentence[cut:].lstrip()
+        if sentence:
+            pieces.append(sentence)
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for piece in pieces:
+        if current and size + 1 + len(piece) > target:
+            out.append(" ".join(current))
+            current, size = [], 0
+        current.append(piece)
+        size += len(piece) + (1 if size else 0)
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
 # Python-Markdown's escapable characters; the site enables no extension (tables, tilde, emoji, ...)
 # that would give other characters a meaning.
 _MD_INLINE = re.compile(r"([\\`*_\[\]{}#!+])")
