@@ -224,9 +224,14 @@ def test_paragraphs_cut_a_huge_sentence_at_spaces_and_a_huge_token_by_size() -> 
 
 
 def _napper(path: Path) -> str:
-    """A stand-in for building a seed: names ending in 'slow' take a minute, 'die' ends the process."""
+    """A stand-in for building a seed: 'slow' computes for a minute, 'stuck' waits for a minute,
+    'die' ends the process."""
     workers.stage("napping")
     if path.name.endswith("slow"):
+        end = time.monotonic() + 60
+        while time.monotonic() < end:
+            pass
+    if path.name.endswith("stuck"):
         time.sleep(60)
     if path.name.endswith("die"):
         os._exit(3)
@@ -234,17 +239,20 @@ def _napper(path: Path) -> str:
 
 
 def test_worker_over_the_budget_is_ended_not_waited_for() -> None:
-    paths = [Path(n) for n in ("a", "b-slow", "c", "d-die", "e")]
+    paths = [Path(n) for n in ("a", "b-slow", "c", "d-die", "e", "f-stuck", "g")]
     start = time.monotonic()
     results = workers.run_all(paths, _napper, budget_s=1.0, jobs=2)
     elapsed = time.monotonic() - start
-    assert elapsed < 30, f"waited {elapsed:.0f} s for a worker that should have been ended"  # a hang guard
-    assert results[0] == "A" and results[2] == "C" and results[4] == "E"
-    slow, died = results[1], results[3]
+    assert elapsed < 40, f"waited {elapsed:.0f} s for a worker that should have been ended"  # a hang guard
+    assert [results[i] for i in (0, 2, 4, 6)] == ["A", "C", "E", "G"]
+    slow, died, stuck = results[1], results[3], results[5]
     assert isinstance(slow, workers.Stopped)
     assert (slow.path, slow.stage, slow.reason) == (paths[1], "napping", "budget")
     assert slow.seconds >= 1.0
     assert isinstance(died, workers.Stopped) and died.reason == "died"
+    # waiting uses no processor time: the wall-time limit stops it
+    assert isinstance(stuck, workers.Stopped) and stuck.reason == "budget"
+    assert stuck.seconds >= workers.WALL_MULTIPLE * 1.0
 
 
 def _archive_seeds(where: Path) -> Path:
@@ -331,3 +339,20 @@ def test_strict_quiet_build_fails_on_an_empty_seed_and_names_it(tmp_path) -> Non
     assert strict.returncode != 0
     assert "Traceback" not in strict.stderr
     assert re.search(r"seeds/empty\.txt \(empty", strict.stderr), strict.stderr[-2000:]
+
+
+def test_source_notes_list_a_line_repeated_thousands_of_times_once_with_every_number(reg, tmp_path) -> None:
+    from alliance_archive import render
+
+    path = tmp_path / "chrome.txt"
+    path.write_text(shapes.chrome(SMALL), encoding="utf-8")
+    statement = pipeline.build_statement(path, reg)
+    statement.id = "chrome"
+    page = render.pages([statement], reg)["statements/chrome.md"]
+    notes = page.split('??? info "Source notes"', 1)[1]
+    entries = [line for line in notes.split("\n") if line.startswith("    - **Line")]
+    assert len(entries) < len(statement.removed) / 10  # grouped, not one entry per copy
+    listed = {int(n) for entry in entries for n in re.findall(r"\d+", entry.split("**")[1])}
+    assert listed == {r.line for r in statement.removed}  # still every removed line, by number
+    share = [e for e in entries if e.endswith(": Share")]
+    assert len(share) == 1 and share[0].startswith("    - **Lines ")

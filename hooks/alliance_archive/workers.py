@@ -4,9 +4,13 @@
 the order of ``paths``. With ``jobs >= 1`` the calls run in that many worker processes; a call that
 runs past ``budget_s`` seconds is not waited for: its worker is ended and replaced, and the result
 for that path is a :class:`Stopped` naming the stage it was in (set by :func:`stage` from inside
-``fn``). A worker that dies (killed, out of memory) gives a :class:`Stopped` too. With ``jobs == 0``
-the calls run one after another in this process, with no budget: the cheaper way for a few small
-seeds, whose cost is bounded because every stage is linear in the size of a seed.
+``fn``). The budget counts the processor time the worker spends on the call (where the system
+tells it, as Linux does in ``/proc``), so other work on a busy machine does not stop a seed that
+would build; a call also stops after ``WALL_MULTIPLE`` times the budget of wall time whatever it
+spent, so one that waits on something never stalls the build. A worker that dies (killed, out of
+memory) gives a :class:`Stopped` too. With ``jobs == 0`` the calls run one after another in this
+process, with no budget: the cheaper way for a few small seeds, whose cost is bounded because every
+stage is linear in the size of a seed.
 
 Workers are started with the ``spawn`` method: a fresh interpreter that imports the archive's
 modules anew (so data files an editor changed under ``mkdocs serve`` are read again) and does not
@@ -124,6 +128,32 @@ class _Worker:
     index: int | None = None
     path: Path | None = None
     started: float = 0.0
+    cpu_at_start: float | None = None
+
+
+WALL_MULTIPLE = 4.0
+_POLL_S = 0.2
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """Processor time (user and system) a process has used so far, where /proc tells it."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _over_budget(worker: _Worker, budget_s: float, now: float) -> bool:
+    wall = now - worker.started
+    if wall >= WALL_MULTIPLE * budget_s:
+        return True
+    cpu = _cpu_seconds(worker.process.pid) if worker.cpu_at_start is not None else None
+    if cpu is None or worker.cpu_at_start is None:
+        return wall >= budget_s  # no processor times here: wall time it is
+    return cpu - worker.cpu_at_start >= budget_s
 
 
 def run_all(
@@ -175,6 +205,7 @@ def run_all(
             index, path = todo.pop()
             worker.slot.value = b"starting"
             worker.index, worker.path, worker.started = index, path, time.monotonic()
+            worker.cpu_at_start = _cpu_seconds(worker.process.pid)
             worker.conn.send((index, path))
 
     def stopped(worker: _Worker, reason: str) -> None:
@@ -194,7 +225,10 @@ def run_all(
                 start()
             timeout = None
             if budget_s is not None and busy:
-                timeout = max(0.0, min(w.started + budget_s for w in busy) - time.monotonic())
+                # no call can have used its budget before that much wall time; after it, look at the
+                # busy workers' processor time a few times a second
+                earliest = min(w.started + budget_s for w in busy) - time.monotonic()
+                timeout = earliest if earliest > 0 else _POLL_S
             ready = wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
             for worker in list(workers):
                 if worker.conn in ready:
@@ -218,7 +252,7 @@ def run_all(
             if budget_s is not None:
                 now = time.monotonic()
                 for worker in list(workers):
-                    if worker.index is not None and now - worker.started >= budget_s:
+                    if worker.index is not None and _over_budget(worker, budget_s, now):
                         stopped(worker, "budget")
     finally:
         for worker in workers:
