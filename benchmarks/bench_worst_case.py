@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -70,11 +71,15 @@ def full_build(where: Path) -> bool:
     seeds.update(texts)
     project = make_project(where, seeds)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env, capture_output=True, text=True
     )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if done.returncode != 0:
         print(done.stderr[-3000:])
         return False
@@ -84,7 +89,8 @@ def full_build(where: Path) -> bool:
     print(
         f"\nmkdocs build of {len(seeds)} seeds ({len(seeds) - len(texts)} of the archive, {len(texts)} "
         f"hostile of {kb} KB, {total_kb / 1024:.1f} MB in all): {seconds:.1f} s "
-        f"(target under {TARGET_BUILD_S:.0f} s)"
+        f"(target under {TARGET_BUILD_S:.0f} s); processor time {cpu:.1f} s in all, including the "
+        f"workers; load average {load:.1f} at the start on {os.cpu_count()} cores"
     )
     ok = seconds < TARGET_BUILD_S
     for name, text in texts.items():
