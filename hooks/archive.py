@@ -2,7 +2,12 @@
 
 The pipeline (``hooks/alliance_archive``) turns every seed into a record; these handlers add the
 generated pages and the JSON data file to the build, and report seeds that cannot be built as
-warnings (so ``mkdocs build --strict`` fails on them while a plain build still publishes the rest).
+warnings, so a plain build still publishes the rest. Under ``mkdocs build --strict`` such a seed
+aborts the build with an error naming it, whatever the log level (``-q`` hides warnings).
+
+Settings, under ``extra: archive:`` in ``mkdocs.yml``: ``seed_time_budget`` (seconds one seed may
+take before it is stopped and reported; default 10, ``null`` for none) and ``jobs`` (worker
+processes; default: all cores for a large archive, none for a small one).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -35,13 +41,36 @@ def _seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / "seeds"
 
 
+def _settings(config: MkDocsConfig) -> tuple[float | None, int | None]:
+    settings = config.extra.get("archive") or {}
+    if not isinstance(settings, dict):
+        raise PluginError("extra: archive: in mkdocs.yml must be a mapping of settings")
+    budget = settings.get("seed_time_budget", pipeline.DEFAULT_SEED_TIME_BUDGET_S)
+    number = isinstance(budget, int | float) and not isinstance(budget, bool)
+    if budget is not None and (not number or budget <= 0):
+        raise PluginError(f"extra: archive: seed_time_budget must be seconds above 0 or null, not {budget!r}")
+    jobs = settings.get("jobs")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0):
+        raise PluginError(f"extra: archive: jobs must be a whole number of worker processes, not {jobs!r}")
+    return (float(budget) if budget is not None else None), jobs
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    archive = pipeline.build_archive(_seeds_dir(config))
+    budget, jobs = _settings(config)
+    archive = pipeline.build_archive(_seeds_dir(config), budget_s=budget, jobs=jobs)
     for name, problem in archive.problems:
-        log.warning("Seed seeds/%s was not built (%s)", name, problem)
+        if name == pipeline.SITE_FILE:
+            log.warning("The editors' registry seeds/%s was not read (%s)", name, problem)
+        else:
+            log.warning("Seed seeds/%s was not built (%s)", name, problem)
     events = related.link_events(archive.statements)
     for name, problem in events.problems:
         log.warning("Seed seeds/%s: %s", name, problem)
+    problems = [*archive.problems, *events.problems]
+    if problems and config.strict:
+        # strict mode counts warnings only where they are logged; -q hides them, so abort outright
+        names = "; ".join(f"seeds/{name} ({problem})" for name, problem in problems)
+        raise PluginError(f"Strict mode: {len(problems)} problem(s) with the seeds: {names}")
     generated = render.pages(
         archive.statements,
         repo_url=config.repo_url or "",

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -23,11 +24,19 @@ SeedFiles = dict[str, bytes | str]
 BuildSite = Callable[..., Path]
 
 
-def make_project(where: Path, seeds: SeedFiles | Path | None = None) -> Path:
-    """A copy of the archive project (config, docs, hooks) with the given seeds; returns its folder."""
+def make_project(
+    where: Path, seeds: SeedFiles | Path | None = None, archive: dict[str, object] | None = None
+) -> Path:
+    """A copy of the archive project (config, docs, hooks) with the given seeds; returns its folder.
+
+    ``archive`` overrides settings under ``extra: archive:`` in the copy's ``mkdocs.yml``."""
     project = where / "project"
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    if archive:
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config.setdefault("extra", {}).setdefault("archive", {}).update(archive)
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "hooks").symlink_to(ROOT / "hooks", target_is_directory=True)

@@ -279,7 +279,11 @@ def test_five_megabyte_seed_builds(tmp_path) -> None:
     text = "Allies Meet in Tokyo for Annual Security Talks\n\nTOKYO, May 2, 2022\n\n" + "\n\n".join(
         paragraphs
     )
-    project = make_project(tmp_path, {"big.txt": text + "\n", NORMAL_NAME: NORMAL})
+    # about a million words, far beyond any article: building it takes longer than the default time
+    # budget of one seed, so this archive raises it (as the README tells editors of such archives)
+    project = make_project(
+        tmp_path, {"big.txt": text + "\n", NORMAL_NAME: NORMAL}, archive={"seed_time_budget": 120}
+    )
     done = _build_in_subprocess(project, BUILD_BUDGET_SECONDS)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
@@ -303,7 +307,11 @@ def test_one_megabyte_single_line_seed_builds(tmp_path) -> None:
         i += 1
     line = "Allies Meet in Tokyo for Annual Security Talks. " + " ".join(sentences)
     assert "\n" not in line
-    project = make_project(tmp_path, {"line.txt": line, NORMAL_NAME: NORMAL})
+    # cleaning reads a 1 MB line as one piece several times over: about 10 s on a slow machine, near
+    # the default time budget of a seed; this test is about keeping the text, so it allows more
+    project = make_project(
+        tmp_path, {"line.txt": line, NORMAL_NAME: NORMAL}, archive={"seed_time_budget": 120}
+    )
     done = _build_in_subprocess(project, BUILD_BUDGET_SECONDS)
     assert done.returncode == 0, done.stderr[-2000:]
     site = project / "site"

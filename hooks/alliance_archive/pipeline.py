@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import corrections
+from . import corrections, workers
 from .clean import Cleaned, clean
 from .extract import Extracted, extract, themes
 from .read import Seed, SeedError, list_seeds, read_seed
 from .record import DateRange, Person, Statement
 from .registry import SITE_FILE, Registry, RegistryError, registry
-from .textutil import md_escape, slugify
+from .textutil import md_escape, paragraphs, slugify
+
+DEFAULT_SEED_TIME_BUDGET_S = 10.0
 
 
 @dataclass
@@ -39,8 +42,18 @@ def reset() -> None:
         cached.cache_clear()
 
 
-def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
-    """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal."""
+def build_archive(
+    seeds_dir: Path,
+    reg: Registry | None = None,
+    budget_s: float | None = DEFAULT_SEED_TIME_BUDGET_S,
+    jobs: int | None = None,
+) -> Archive:
+    """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal.
+
+    Seeds are built in worker processes (``jobs`` of them, all cores by default; 0 builds them in
+    this process), and one whose processing runs past ``budget_s`` seconds is stopped and reported
+    with the stage it was in.
+    """
     archive = Archive()
     if reg is None:
         try:
@@ -51,28 +64,80 @@ def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
     paths, refused = list_seeds(seeds_dir)
     for path, why in refused:
         archive.problems.append((path.name, why))
-    for path in paths:
-        try:
-            archive.statements.append(build_statement(path, reg, seeds_dir))
-        except SeedError as exc:
-            archive.problems.append((path.name, str(exc)))
-        except Exception as exc:  # a fault of the archive's, not the editor's: report it, build the rest
-            archive.problems.append(
-                (
-                    path.name,
-                    f"internal error while building it ({exc.__class__.__name__}: {exc}); please report it",
-                )
-            )
+    if jobs is None:
+        jobs = workers.jobs_for([_size(p) for p in paths], budget_s)
+    attempt = functools.partial(build_or_problem, reg=reg, seeds_dir=seeds_dir)
+    try:
+        outcomes = workers.run_all(paths, attempt, budget_s, jobs, warm=functools.partial(warm_up, reg))
+    except workers.PoolError:
+        # no worker processes here (an interpreter without a main module file, a sandbox): build the
+        # seeds in this process instead, which is what a small archive does anyway
+        outcomes = workers.run_all(paths, attempt, budget_s, 0)
+    for path, outcome in zip(paths, outcomes, strict=True):
+        if isinstance(outcome, Statement):
+            archive.statements.append(outcome)
+        elif isinstance(outcome, workers.Stopped):
+            archive.problems.append((path.name, _stopped(outcome, budget_s)))
+        else:
+            archive.problems.append((path.name, outcome))
     assign_ids(archive.statements)
     return archive
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _stopped(stopped: workers.Stopped, budget_s: float | None) -> str:
+    if stopped.reason == "budget":
+        return (
+            f"stopped in the {stopped.stage} stage: processing ran past the time budget of {budget_s:g} s "
+            "per seed (extra: archive: seed_time_budget in mkdocs.yml)"
+        )
+    if stopped.reason == "died":
+        return f"stopped in the {stopped.stage} stage: the process building it ended (out of memory?)"
+    return f"internal error in the {stopped.stage} stage ({stopped.reason}); please report it"
+
+
+def build_or_problem(path: Path, reg: Registry, seeds_dir: Path | None = None) -> Statement | str:
+    """One seed's record, or what is wrong with the seed (a fault of the archive's is reported too)."""
+    try:
+        return build_statement(path, reg, seeds_dir)
+    except SeedError as exc:
+        return str(exc)
+    except Exception as exc:  # a fault of the archive's, not the editor's: report it, build the rest
+        return f"internal error while building it ({exc.__class__.__name__}: {exc}); please report it"
+
+
+_WARM_UP_LINES = [
+    "Allies Meet for Talks",
+    "",
+    "TOKYO, May 2, 2022",
+    "",
+    "Secretary of State Antony Blinken said the alliance remains the cornerstone of peace in the region.",
+    "Menteri Luar Negeri bertemu dengan rakan sejawatnya di ibu kota",
+]
+
+
+def warm_up(reg: Registry) -> None:
+    """Load the data files and the language models once (in a new worker, before any budget runs)."""
+    extract(clean(_WARM_UP_LINES), reg)
+
+
 def build_statement(path: Path, reg: Registry, seeds_dir: Path | None = None) -> Statement:
     """One seed file to one record: read, clean, extract, apply the editor's corrections."""
+    workers.stage("read")
     seed = read_seed(path)
+    workers.stage("corrections")
     fixes = corrections.load(path, set(themes()))
+    workers.stage("clean")
     cleaned = clean(seed.lines)
+    workers.stage("extract")
     found = extract(cleaned, reg)
+    workers.stage("render")
     rel = f"seeds/{path.name}"
     statement = Statement(
         id="",
@@ -112,10 +177,14 @@ def _opening(cleaned: Cleaned, length: int = 600) -> str:
 
 
 def render_text(cleaned: Cleaned) -> str:
-    """The kept blocks as Markdown; every character of seed text is escaped so it stays text."""
+    """The kept blocks as Markdown; every character of seed text is escaped so it stays text.
+
+    A block of more than a few thousand characters (a page whose line breaks were lost) goes on
+    as further paragraphs, split at sentence boundaries, or at spaces where a sentence is huge."""
     out: list[str] = []
     for block in cleaned.blocks:
-        text = md_escape(block.text)
+        first, *more = paragraphs(block.text)
+        text = md_escape(first)
         if block.kind == "heading":
             out.append(f"## {text}")
         elif block.kind == "bullet":
@@ -128,6 +197,7 @@ def render_text(cleaned: Cleaned) -> str:
             out.append(f'<p class="aa-caption" markdown="span">{text}</p>')
         else:
             out.append(text)
+        out.extend(md_escape(part) for part in more)
     return "\n\n".join(out) + ("\n" if out else "")
 
 

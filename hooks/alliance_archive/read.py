@@ -129,6 +129,20 @@ def _looks_binary(text: str) -> bool:
     return bad / len(sample) > 0.10
 
 
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+_LONGEST_WORD = 200
+
+
+def _not_text(text: str) -> str | None:
+    """Why decoded text is still no article: no word at all, or one unbroken run of characters."""
+    if not _LETTERS.search(text):
+        return "not text: it holds no words (no run of letters anywhere)"
+    parts = text.split(maxsplit=1)
+    if len(parts) == 1 and len(parts[0]) > _LONGEST_WORD:
+        return f"not text: one unbroken run of {len(parts[0]):,} characters with no spaces"
+    return None
+
+
 def to_lines(text: str) -> list[str]:
     """Split into lines the way the record numbers them; CRLF and lone CR count as one line end."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
@@ -150,6 +164,9 @@ def read_seed(path: Path) -> Seed:
     lines = to_lines(text)
     if not any(line.strip() for line in lines):
         raise SeedError("empty: the file holds no text")
+    refusal = _not_text(text)
+    if refusal:
+        raise SeedError(refusal)
     return Seed(
         name=path.name,
         path=path,

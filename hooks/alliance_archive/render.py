@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -13,7 +14,7 @@ import jinja2
 
 from . import cite, export, history, timeline
 from .extract import Theme, themes
-from .record import Statement, archive_json
+from .record import Removed, Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
 from .related import Link, link_events
 from .textutil import md_escape, sentences, slugify
@@ -36,6 +37,28 @@ def _quote_text(text: str) -> str:
     return text.strip().strip('\u201c\u201d"').rstrip(" ,;:")
 
 
+# A removed line repeated this many times or more (page chrome pasted thousands of times) is listed
+# once with all its line numbers, so the Source notes stay readable and cheap to build.
+REPEATS_LISTED_ONCE = 10
+
+
+def _removed_groups(removed: list[Removed]) -> list[tuple[list[int], str, str]]:
+    """(line numbers, reason, text) per entry of the Source notes, in the order of the first line."""
+    counts = Counter((r.text, r.reason) for r in removed)
+    groups: dict[tuple[str, str], list[int]] = {}
+    out: list[tuple[list[int], str, str]] = []
+    for r in removed:
+        key = (r.text, r.reason)
+        if counts[key] < REPEATS_LISTED_ONCE:
+            out.append(([r.line], r.reason, r.text))
+        elif key in groups:
+            groups[key].append(r.line)
+        else:
+            groups[key] = [r.line]
+            out.append((groups[key], r.reason, r.text))
+    return out
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -49,6 +72,7 @@ def environment() -> jinja2.Environment:
     env.filters["longdate"] = _longdate
     env.filters["monthyear"] = _monthyear
     env.filters["quote_text"] = _quote_text
+    env.filters["removed_groups"] = _removed_groups
     return env
 
 

@@ -135,27 +135,68 @@ def english_word_count(text: str) -> int:
     return sum(1 for w in words(text) if w.lower().strip(".'") in ENGLISH_FUNCTION_WORDS)
 
 
-_SENTENCE_END = re.compile(r"""(?<=[.!?])["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])""")
+_SENTENCE_END = re.compile(r"""(?<=[.!?])(["'\u201d\u2019)\]]*)\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])""")
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.N|U\.K|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Lt|Col|Adm|Sen|Rep|Gov|Amb|Sept?|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Oct|Nov|Dec|[A-Z])\.$"
 )
+# the longest abbreviation above with its full stop ("Sept.", "U.S.")
+_ABBREV_REACH = 6
+_LIST_NUMBER = re.compile(r"\s*\d{1,3}\.")
 
 
 def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, keeping abbreviations such as "U.S." and "Sept." intact."""
+    """Split a paragraph into sentences, keeping abbreviations such as "U.S." and "Sept." intact.
+
+    One pass over the text: each candidate boundary looks only at the few characters before it (the
+    abbreviation, if any, ends there), so the cost is linear in the length of the paragraph however
+    many abbreviations it holds.
+    """
     parts: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        candidate = text[start : m.start()].rstrip("\"'\u201d\u2019)] ")
-        if _ABBREV.search(candidate):
+        stop = m.start()  # just after the full stop, question or exclamation mark
+        if _ABBREV.search(text, max(start, stop - _ABBREV_REACH), stop):
             continue
-        parts.append(text[start : m.start()].strip())
+        if stop - start <= 5 and _LIST_NUMBER.fullmatch(text, start, stop):
+            continue  # "1. The ministers ...": a list number, not a sentence
+        parts.append(text[start : m.end(1)].strip())  # closing quotes and brackets stay with it
         start = m.end()
     tail = text[start:].strip()
     if tail:
         parts.append(tail)
     return [p for p in parts if p]
+
+
+def paragraphs(text: str, longest: int = 4000, target: int = 2000) -> list[str]:
+    """A paragraph longer than ``longest`` characters as several, each of whole sentences up to
+    about ``target`` characters; a sentence longer than that is cut at a space (or, in a run with no
+    space, every ``target`` characters). Nothing is dropped: the parts joined by spaces give the
+    text back, less the spaces at the cuts. Linear in the length of the text."""
+    if len(text) <= longest:
+        return [text]
+    pieces: list[str] = []
+    for sentence in sentences(text):
+        while len(sentence) > target:
+            cut = sentence.rfind(" ", target // 2, target)
+            if cut <= 0:
+                cut = target
+            pieces.append(sentence[:cut].rstrip())
+            sentence = sentence[cut:].lstrip()
+        if sentence:
+            pieces.append(sentence)
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for piece in pieces:
+        if current and size + 1 + len(piece) > target:
+            out.append(" ".join(current))
+            current, size = [], 0
+        current.append(piece)
+        size += len(piece) + (1 if size else 0)
+    if current:
+        out.append(" ".join(current))
+    return out
 
 
 # Python-Markdown's escapable characters; the site enables no extension (tables, tilde, emoji, ...)

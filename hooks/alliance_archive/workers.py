@@ -1,0 +1,267 @@
+"""Seeds processed side by side in worker processes, each seed under a time budget.
+
+``run_all(paths, fn, budget_s, jobs)`` calls ``fn(path)`` for every path and returns the results in
+the order of ``paths``. With ``jobs >= 1`` the calls run in that many worker processes; a call that
+runs past ``budget_s`` seconds is not waited for: its worker is ended and replaced, and the result
+for that path is a :class:`Stopped` naming the stage it was in (set by :func:`stage` from inside
+``fn``). The budget counts the processor time the worker spends on the call (where the system
+tells it, as Linux does in ``/proc``), so other work on a busy machine does not stop a seed that
+would build; a call also stops after ``WALL_MULTIPLE`` times the budget of wall time whatever it
+spent, so one that waits on something never stalls the build. A worker that dies (killed, out of
+memory) gives a :class:`Stopped` too. With ``jobs == 0`` the calls run one after another in this
+process, with no budget: the cheaper way for a few small seeds, whose cost is bounded because every
+stage is linear in the size of a seed.
+
+Workers are started with the ``spawn`` method: a fresh interpreter that imports the archive's
+modules anew (so data files an editor changed under ``mkdocs serve`` are read again) and does not
+inherit the threads of a live-reloading server. ``fn`` (a module-level function or a
+``functools.partial`` of one), the paths and the results must be picklable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+_STAGE_BYTES = 48
+_stage_slot: Any = None  # in a worker: the shared buffer the parent reads when the budget runs out
+_stage_name = "starting"
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """A seed whose processing did not finish: over the budget, its worker died, or its result failed."""
+
+    path: Path
+    stage: str
+    reason: str  # "budget", "died", or "failed: <what went wrong>"
+    seconds: float
+
+
+def stage(name: str) -> None:
+    """Mark the stage the current seed is in; reported if the seed is stopped there."""
+    global _stage_name
+    _stage_name = name
+    if _stage_slot is not None:
+        _stage_slot.value = name.encode("utf-8")[: _STAGE_BYTES - 1]
+
+
+def current_stage() -> str:
+    return _stage_name
+
+
+def cpu_count() -> int:
+    """The cores this process may use (its affinity mask where the system has one)."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+
+    if counter is not None:
+        return int(counter() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+# Processing cost of the slowest hostile shape the worst-case benchmark measures (ms per KB of seed,
+# benchmarks/bench_worst_case.py), with room to spare: seeds that together cost less than
+# SERIAL_LIMIT_S at this rate are built in this process, cheaper than starting workers.
+WORST_MS_PER_KB = 30.0
+SERIAL_LIMIT_S = 0.5
+
+
+def jobs_for(sizes: Sequence[int], budget_s: float | None) -> int:
+    """How many workers to build seeds of these sizes (bytes) with; 0 builds them in this process.
+
+    In this process no budget is enforced, so that is chosen only where even the slowest shape at
+    these sizes stays well inside the budget.
+    """
+    worst_s = sum(sizes) / 1024 * WORST_MS_PER_KB / 1000
+    limit = SERIAL_LIMIT_S if budget_s is None else min(SERIAL_LIMIT_S, budget_s / 4)
+    if worst_s <= limit:
+        return 0
+    return max(1, min(cpu_count(), len(sizes)))
+
+
+def _worker_main(conn: Connection, slot: Any) -> None:
+    global _stage_slot
+    _stage_slot = slot
+    try:
+        fn, warm = pickle.loads(conn.recv_bytes())
+    except (EOFError, OSError):
+        return
+    if warm is not None:
+        warm()  # load data files and models before the first budget starts
+    conn.send(("ready", None))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        stage("starting")
+        try:
+            conn.send(("done", (index, fn(path))))
+        except Exception as exc:  # fn failed, or its result would not pickle: report it, keep serving
+            conn.send(("failed", (index, f"{exc.__class__.__name__}: {exc}")))
+
+
+class PoolError(RuntimeError):
+    """Worker processes could not be started here."""
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    slot: Any
+    ready: bool = False
+    index: int | None = None
+    path: Path | None = None
+    started: float = 0.0
+    cpu_at_start: float | None = None
+
+
+WALL_MULTIPLE = 4.0
+_POLL_S = 0.2
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """Processor time (user and system) a process has used so far, where /proc tells it."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _over_budget(worker: _Worker, budget_s: float, now: float) -> bool:
+    wall = now - worker.started
+    if wall >= WALL_MULTIPLE * budget_s:
+        return True
+    cpu = _cpu_seconds(worker.process.pid) if worker.cpu_at_start is not None else None
+    if cpu is None or worker.cpu_at_start is None:
+        return wall >= budget_s  # no processor times here: wall time it is
+    return cpu - worker.cpu_at_start >= budget_s
+
+
+def run_all(
+    paths: Sequence[Path],
+    fn: Callable[[Path], T],
+    budget_s: float | None,
+    jobs: int,
+    warm: Callable[[], Any] | None = None,
+) -> list[T | Stopped]:
+    """``fn(path)`` for every path, in order; ``Stopped`` where one overran ``budget_s`` or died.
+
+    ``warm`` runs once in each worker before it takes work (loading data files and models), so that
+    loading is not charged to the first seed's budget.
+    """
+    if jobs <= 0 or not paths:
+        return [fn(path) for path in paths]
+    ctx = multiprocessing.get_context("spawn")
+    results: dict[int, T | Stopped] = {}
+    todo = list(reversed(list(enumerate(paths))))  # popped from the end: first path first
+    workers: list[_Worker] = []
+    started_ok = False
+
+    setup = pickle.dumps((fn, warm))  # sent down the pipe, which fails cleanly if the worker dies
+
+    def start() -> None:
+        parent, child = ctx.Pipe(duplex=True)
+        slot = ctx.Array("c", _STAGE_BYTES, lock=False)
+        process = ctx.Process(target=_worker_main, args=(child, slot), daemon=True)
+        process.start()
+        child.close()
+        worker = _Worker(process, parent, slot)
+        workers.append(worker)
+        try:
+            parent.send_bytes(setup)
+        except OSError as exc:
+            end(worker)
+            raise PoolError(f"a worker process could not start (exit code {process.exitcode})") from exc
+
+    def end(worker: _Worker) -> None:
+        workers.remove(worker)
+        worker.conn.close()
+        if worker.process.is_alive():
+            worker.process.kill()  # ended, not waited for
+        worker.process.join(timeout=5)
+
+    def give_work(worker: _Worker) -> None:
+        worker.index = worker.path = None
+        if todo:
+            index, path = todo.pop()
+            worker.slot.value = b"starting"
+            worker.index, worker.path, worker.started = index, path, time.monotonic()
+            worker.cpu_at_start = _cpu_seconds(worker.process.pid)
+            worker.conn.send((index, path))
+
+    def stopped(worker: _Worker, reason: str) -> None:
+        if worker.index is not None and worker.path is not None:
+            seconds = time.monotonic() - worker.started
+            where = worker.slot.value.decode("utf-8", "replace") or "starting"
+            results[worker.index] = Stopped(worker.path, where, reason, seconds)
+        elif not worker.ready and not started_ok:
+            raise PoolError(f"a worker process could not start (exit code {worker.process.exitcode})")
+        end(worker)
+
+    try:
+        while len(results) < len(paths):
+            busy = [w for w in workers if w.index is not None]
+            # keep the pool full while work remains; a stopped worker is replaced
+            while len(workers) < min(jobs, len(todo) + len(busy)):
+                start()
+            timeout = None
+            if budget_s is not None and busy:
+                # no call can have used its budget before that much wall time; after it, look at the
+                # busy workers' processor time a few times a second
+                earliest = min(w.started + budget_s for w in busy) - time.monotonic()
+                timeout = earliest if earliest > 0 else _POLL_S
+            ready = wait([w.conn for w in workers] + [w.process.sentinel for w in workers], timeout)
+            for worker in list(workers):
+                if worker.conn in ready:
+                    try:
+                        kind, payload = worker.conn.recv()
+                    except (EOFError, OSError):
+                        stopped(worker, "died")
+                        continue
+                    if kind == "ready":
+                        worker.ready = started_ok = True
+                    elif kind == "failed":
+                        assert worker.path is not None and worker.index is not None
+                        where = worker.slot.value.decode("utf-8", "replace")
+                        results[worker.index] = Stopped(worker.path, where, f"failed: {payload[1]}", 0.0)
+                    else:
+                        index, value = payload
+                        results[index] = value
+                    give_work(worker)
+                elif worker.process.sentinel in ready:
+                    stopped(worker, "died")
+            if budget_s is not None:
+                now = time.monotonic()
+                for worker in list(workers):
+                    if worker.index is not None and _over_budget(worker, budget_s, now):
+                        stopped(worker, "budget")
+    finally:
+        for worker in workers:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        for worker in list(workers):
+            worker.process.join(timeout=2)
+            end(worker)
+    return [results[i] for i in range(len(paths))]
+
+
+__all__ = ["PoolError", "Stopped", "cpu_count", "jobs_for", "run_all", "stage"]
