@@ -34,7 +34,21 @@ STOPWORDS_HIGH = 0.30
 # how far down the page a masthead or site name is looked for in other lines
 TOP_LINES = 60
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w{2,}|\S+\.(?:com|org|gov|net|kr|jp|html?|php|aspx?)\b")
+_DOMAIN_END = re.compile(r"\.(?:com|org|gov|net|kr|jp|html?|php|aspx?)\b")
+
+
+def has_address(text: str) -> bool:
+    """A web or mail address among the words of ``text`` (each word looked at once: linear)."""
+    for token in text.split():
+        if token.startswith(("http://", "https://", "www.")):
+            return True
+        if "@" in token and "." in token.rsplit("@", 1)[-1]:
+            return True
+        if "." in token and _DOMAIN_END.search(token):
+            return True
+    return False
+
+
 # arrows and pointers that mark a link or an anchor ("More »", "↑ Top of page", "Next >")
 _ARROWS = re.compile(r"[»›→↗↑⇧⬆▲△▴]|\s>\s*$|^\s*<\s|^\s*\^\s")
 _ADDRESS_ALONE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
@@ -108,7 +122,7 @@ def _line_features(index: int, raw: str) -> Line:
         title_case=caps / len(others) if others else 0.0,
         digits=digits / len(text) if text else 0.0,
         ends_sentence=bool(_SENTENCE_END.search(text)),
-        link_like=bool(_URL.search(text) and n <= 12) or bool(_ARROWS.search(text) and n <= 8),
+        link_like=(n <= 12 and has_address(text)) or bool(_ARROWS.search(text) and n <= 8),
         separators=seps,
         repeats=0,
         contained_in=0,
