@@ -8,12 +8,13 @@ warnings (so ``mkdocs build --strict`` fails on them while a plain build still p
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from alliance_archive import pipeline, render
+from alliance_archive import cache, pipeline, render
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 
@@ -29,7 +30,10 @@ def _seeds_dir(config: MkDocsConfig) -> Path:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    archive = pipeline.build_archive(_seeds_dir(config))
+    started = time.perf_counter()
+    project = Path(config.config_file_path).resolve().parent
+    archive = pipeline.build_archive(_seeds_dir(config), cache_dir=cache.cache_dir(project))
+    seconds = time.perf_counter() - started
     for name, problem in archive.problems:
         log.warning("Seed seeds/%s was not built (%s)", name, problem)
     generated = render.pages(
@@ -47,5 +51,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # the edit button of a statement page opens its seed; generated index pages have none
         file.edit_uri = f"../{sources[path]}" if path in sources else None
         files.append(file)
-    log.info("Alliance Archive: %d statements from %s", len(archive.statements), _seeds_dir(config))
+    log.info(
+        "Alliance Archive: %d statements from %s (%d from the record cache) in %.3f s",
+        len(archive.statements),
+        _seeds_dir(config),
+        archive.cached,
+        seconds,
+    )
     return files

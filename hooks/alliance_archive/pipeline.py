@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import corrections
+from .cache import open_store
 from .clean import Cleaned, clean
 from .extract import Extracted, extract, themes
 from .read import Seed, SeedError, list_seeds, read_seed
@@ -20,6 +21,7 @@ from .textutil import md_escape, slugify
 class Archive:
     statements: list[Statement] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (seed file, what is wrong)
+    cached: int = 0  # how many records came from the record cache
 
 
 def reset() -> None:
@@ -38,16 +40,25 @@ def reset() -> None:
         cached.cache_clear()
 
 
-def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
-    """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal."""
+def build_archive(seeds_dir: Path, reg: Registry | None = None, cache_dir: Path | None = None) -> Archive:
+    """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal.
+
+    With ``cache_dir``, a seed whose inputs are unchanged since a build stored it there is not built
+    again (see ``cache``); the records are the same either way.
+    """
     reg = reg or registry()
     archive = Archive()
     paths, refused = list_seeds(seeds_dir)
     for path, why in refused:
         archive.problems.append((path.name, why))
+    store = open_store(cache_dir)
+    built = {path: record for path in paths if (record := store.get(path)) is not None}
     for path in paths:
+        if path in built:
+            continue
         try:
-            archive.statements.append(build_statement(path, reg, seeds_dir))
+            built[path] = build_statement(path, reg, seeds_dir)
+            store.put(path, built[path])
         except SeedError as exc:
             archive.problems.append((path.name, str(exc)))
         except Exception as exc:  # a fault of the archive's, not the editor's: report it, build the rest
@@ -57,6 +68,8 @@ def build_archive(seeds_dir: Path, reg: Registry | None = None) -> Archive:
                     f"internal error while building it ({exc.__class__.__name__}: {exc}); please report it",
                 )
             )
+    store.close(keep={path.name for path in paths})
+    archive.cached, archive.statements = store.hits, [built[p] for p in paths if p in built]
     assign_ids(archive.statements)
     return archive
 
