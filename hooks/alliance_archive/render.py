@@ -7,14 +7,28 @@ import html
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 import frontmatter
 import jinja2
+import yaml
 
 from .extract import Theme, themes
 from .record import Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
 from .textutil import md_escape, slugify
+
+T = TypeVar("T")
+
+# An index page lists at most this many statements; longer lists go on to numbered pages
+# (years/2020.md, years/2020/2.md, ...), so no index page grows past a few hundred kilobytes.
+LIST_PAGE_SIZE = 200
+OFFICIAL_PAGE_SIZE = 100  # an official's page also shows each statement's quotes
+# Above this many statements, statement pages stay out of Material's header search (whose index
+# every reader downloads whole before a first search: about 7 KB per statement) and are found
+# through the Explore page's Pagefind index instead; index pages stay in the header search.
+MATERIAL_SEARCH_MAX_STATEMENTS = 500
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _longdate(value: object) -> str:
@@ -101,6 +115,39 @@ class OfficialView:
         return self.roles_seen[0] if self.roles_seen else ""
 
 
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long listing sits: its number, the links to every page, the way up."""
+
+    number: int
+    links: list[tuple[int, str]]  # (page number, Markdown link from this page)
+    up: str  # from this page to the docs root: "../" on the first page, "../../" on the others
+
+    @property
+    def count(self) -> int:
+        return len(self.links)
+
+
+def paginate(base: str, items: list[T], size: int) -> list[tuple[str, list[T], Pager]]:
+    """``items`` cut into pages of ``size``: the first at ``base.md``, then ``base/2.md``, ``base/3.md`` ...
+
+    ``base`` is a path under docs/ one folder deep (``years/2020``). An empty list still has its
+    first page.
+    """
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    stem = base.rsplit("/", 1)[-1]
+    out = []
+    for number, chunk in enumerate(chunks, 1):
+        if number == 1:
+            links = [(n, f"{stem}.md" if n == 1 else f"{stem}/{n}.md") for n in range(1, len(chunks) + 1)]
+            path, up = f"{base}.md", "../"
+        else:
+            links = [(n, f"../{stem}.md" if n == 1 else f"{n}.md") for n in range(1, len(chunks) + 1)]
+            path, up = f"{base}/{number}.md", "../../"
+        out.append((path, chunk, Pager(number, links, up)))
+    return out
+
+
 def _newest_first(statements: list[Statement]) -> list[Statement]:
     return sorted(statements, key=lambda s: (s.date or "", s.title), reverse=True)
 
@@ -141,7 +188,9 @@ def officials_view(statements: list[Statement], reg: Registry) -> dict[str, Offi
     return views
 
 
-def statement_page(s: Statement, officials: dict[str, str], source_url: str) -> str:
+def statement_page(
+    s: Statement, officials: dict[str, str], source_url: str, header_search: bool = True
+) -> str:
     """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
     labels = {tid: t.label for tid, t in themes().items()}
     body = render("statement.md.jinja", s=s, officials=officials, theme_labels=labels, source_url=source_url)
@@ -156,8 +205,10 @@ def statement_page(s: Statement, officials: dict[str, str], source_url: str) -> 
         "record": record,
         "edited_fields": list(s.overridden),
     }
+    if not header_search:
+        meta["search"] = {"exclude": True}
     post = frontmatter.Post(body, None, **meta)
-    return frontmatter.dumps(post, sort_keys=False) + "\n"
+    return frontmatter.dumps(post, sort_keys=False, Dumper=_Dumper) + "\n"
 
 
 def _description(s: Statement) -> str:
@@ -178,14 +229,23 @@ def pages(
     out: dict[str, str] = {}
     views = officials_view(statements, reg)
     slugs = {name: v.slug for name, v in views.items()}
+    header_search = len(statements) <= MATERIAL_SEARCH_MAX_STATEMENTS
     for s in statements:
         source_url = (
             f"{repo_url.rstrip('/')}/blob/main/{s.source_file}" if repo_url else f"../../{s.source_file}"
         )
-        out[f"statements/{s.id}.md"] = statement_page(s, slugs, source_url)
+        out[f"statements/{s.id}.md"] = statement_page(s, slugs, source_url, header_search)
 
     for v in views.values():
-        out[f"officials/{v.slug}.md"] = render("official.md.jinja", o=v)
+        items = [("spoke", a) for a in v.spoke] + [("mentioned", a) for a in v.mentioned_in]
+        for path, part, pager in paginate(f"officials/{v.slug}", items, OFFICIAL_PAGE_SIZE):
+            out[path] = render(
+                "official.md.jinja",
+                o=v,
+                spoke=[a for kind, a in part if kind == "spoke"],
+                mentioned=[a for kind, a in part if kind == "mentioned"],
+                pager=pager,
+            )
     groups = []
     for code in COUNTRY_ORDER:
         people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
@@ -198,20 +258,32 @@ def pages(
         by_year.setdefault(s.year, []).append(s)
     dated = sorted((y for y in by_year if y != "undated"), reverse=True)
     for y in dated:
-        out[f"years/{y}.md"] = render(
-            "year.md.jinja", label=y, statements=_newest_first(by_year[y]), undated=False
-        )
+        year_list = _newest_first(by_year[y])
+        for path, chunk, pager in paginate(f"years/{y}", year_list, LIST_PAGE_SIZE):
+            out[path] = render(
+                "year.md.jinja", label=y, statements=chunk, total=len(year_list), undated=False, pager=pager
+            )
     undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
-    out["years/undated.md"] = render(
-        "year.md.jinja", label="Undated statements", statements=undated, undated=True
-    )
+    for path, chunk, pager in paginate("years/undated", undated, LIST_PAGE_SIZE):
+        out[path] = render(
+            "year.md.jinja",
+            label="Undated statements",
+            statements=chunk,
+            total=len(undated),
+            undated=True,
+            pager=pager,
+        )
     year_rows = [(y, y, len(by_year[y])) for y in dated] + [("Undated", "undated", len(undated))]
     out["years/index.md"] = render("years_index.md.jinja", years=year_rows, total=len(statements))
 
-    counts = {tid: sum(1 for s in statements if tid in s.themes) for tid in themes()}
-    theme_list: list[tuple[Theme, int]] = [(t, counts[t.id]) for t in themes().values()]
+    by_theme: dict[str, list[Statement]] = {tid: [] for tid in themes()}
+    for s in _newest_first(statements):
+        for tid in s.themes:
+            by_theme.setdefault(tid, []).append(s)
+    theme_list: list[tuple[Theme, int]] = [(t, len(by_theme[t.id])) for t in themes().values()]
     for t, count in theme_list:
-        out[f"themes/{t.id}.md"] = render("theme.md.jinja", t=t, count=count)
+        for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE):
+            out[path] = render("theme.md.jinja", t=t, count=count, statements=chunk, pager=pager)
     out["themes/index.md"] = render("themes_index.md.jinja", themes=theme_list)
 
     newest = [s for s in _newest_first(statements) if s.date]
