@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from alliance_archive import cache, pipeline, render
+from alliance_archive import cache, explore, pipeline, render
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 
@@ -59,3 +59,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         seconds,
     )
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # the Explore page's index, in `mkdocs build` and in every `mkdocs serve` rebuild alike
+    started = time.perf_counter()
+    outcome = explore.index_site(Path(config.site_dir))
+    if not outcome.ok:
+        log.warning("Explore page: %s", outcome.message)
+    else:
+        log.info("Alliance Archive: Explore index built in %.3f s", time.perf_counter() - started)

@@ -24,7 +24,7 @@ from tests.browser import (  # noqa: F401 (fixtures)
 pytestmark = pytest.mark.browser
 
 BLOCKING = {"serious", "critical"}
-PAGES = ["home", "statement", "official", "year", "theme", "search results"]
+PAGES = ["home", "statement", "official", "year", "theme", "search results", "explore"]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
@@ -44,6 +44,7 @@ def _address(kind: str, site: Path) -> str:
         "official": f"officials/{official}/",
         "year": f"years/{spoken['date'][:4]}/",
         "theme": f"themes/{spoken['themes'][0]}/",
+        "explore": "explore/?q=alliance",
     }
     return str(addresses[kind])
 
@@ -78,6 +79,8 @@ def test_no_serious_accessibility_violation(
     assert color_scheme(page) == SCHEMES[scheme]
     if kind == "search results":
         search(page, "alliance")
+    if kind == "explore":  # with its results listed
+        page.locator(".aa-explore__result").first.wait_for(state="visible")
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
     assert not blocking, f"{kind} page, {scheme} mode:\n{_report(blocking)}"
