@@ -43,6 +43,11 @@ def _monthyear(value: object) -> str:
     return f"{day:%B %Y}"
 
 
+def _html_text(value: object) -> str:
+    """Text for a raw HTML block of a page: every character shown as itself, none taken as markup."""
+    return html.escape(str(value), quote=True)
+
+
 def _quote_text(text: str) -> str:
     """A quote as shown between quotation marks: no trailing comma or colon from the sentence around it."""
     return text.strip().strip('\u201c\u201d"').rstrip(" ,;:")
@@ -58,6 +63,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=False,
     )
     env.filters["md"] = md_escape
+    env.filters["h"] = _html_text
     env.filters["longdate"] = _longdate
     env.filters["monthyear"] = _monthyear
     env.filters["quote_text"] = _quote_text
