@@ -33,7 +33,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     started = time.perf_counter()
     project = Path(config.config_file_path).resolve().parent
     archive = pipeline.build_archive(_seeds_dir(config), cache_dir=cache.cache_dir(project))
-    seconds = time.perf_counter() - started
+    records = time.perf_counter() - started
     for name, problem in archive.problems:
         log.warning("Seed seeds/%s was not built (%s)", name, problem)
     generated = render.pages(
@@ -42,6 +42,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site_url=config.site_url or "",
         site_name=config.site_name,
     )
+    rendered = time.perf_counter() - started - records
     sources = {f"statements/{s.id}.md": s.source_file for s in archive.statements}
     for path, content in generated.items():
         existing = files.get_file_from_path(path)
@@ -52,11 +53,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = f"../{sources[path]}" if path in sources else None
         files.append(file)
     log.info(
-        "Alliance Archive: %d statements from %s (%d from the record cache) in %.3f s",
+        "Alliance Archive: %d statements from %s (%d from the record cache); records in %.3f s, "
+        "pages in %.3f s",
         len(archive.statements),
         _seeds_dir(config),
         archive.cached,
-        seconds,
+        records,
+        rendered,
     )
     return files
 
