@@ -20,6 +20,7 @@ search under 500 KB at 10,000. ``BENCH_SIZES=100,1000 make bench`` picks other s
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -29,7 +30,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,7 @@ from tests.conftest import make_project  # noqa: E402  (the test suite's project
 
 SIZES = [int(x) for x in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",")]
 QUERY = os.environ.get("BENCH_QUERY", "maritime")
+RESULTS = ROOT / "test-artifacts" / "bench-results.json"  # git-ignored; `--report FILE` prints it again
 SERVE_MAX = int(os.environ.get("BENCH_SERVE_MAX", "1000"))  # the serve figure costs two more builds
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RECORDS_LINE = re.compile(r"Alliance Archive: (\d+) statements .*records in ([\d.]+) s, pages in ([\d.]+) s")
@@ -213,7 +215,9 @@ def first_search(site: Path, baseline: Path) -> tuple[int, int, int]:
         browser = launch_chromium(playwright)
         try:
             with serve(site) as base:
-                explore_bytes = _downloaded(open_tab(browser), base + f"explore/?q={QUERY}", _explore_done)
+                explore_bytes = _downloaded(
+                    open_tab(browser), base + f"explore/?words={QUERY}", _explore_done
+                )
             with serve(baseline, prefix="/baseline/") as base:
                 base_bytes = _downloaded(open_tab(browser), base, _pagefind_search)
         finally:
@@ -329,7 +333,12 @@ def report(rows: list[Row]) -> list[str]:
     )
     line(
         "serve: records share of the rebuild (pages)",
-        [f"{r.serve_pipeline / r.serve_rebuild:.1%} ({r.serve_pages / r.serve_rebuild:.1%})" for r in rows],
+        [
+            f"{r.serve_pipeline / r.serve_rebuild:.1%} ({r.serve_pages / r.serve_rebuild:.1%})"
+            if r.serve_rebuild
+            else "not run"
+            for r in rows
+        ],
     )
     line("peak memory, cold / warm (MB)", [f"{r.cold.peak_mb:,.0f} / {r.warm.peak_mb:,.0f}" for r in rows])
     line("peak memory, baseline (MB)", [f"{r.base_warm.peak_mb:,.0f}" for r in rows])
@@ -357,7 +366,8 @@ def verdicts(rows: list[Row]) -> list[str]:
         base = min(r.base_cold.seconds, r.base_warm.seconds)
         out.append(f"N=1,000 warm within 1.15x of baseline: {r.warm.seconds / base:.2f}x")
         out.append(f"N=1,000 cold within 2x of baseline: {r.cold.seconds / base:.2f}x")
-        out.append(f"N=1,000 serve rebuild, records under 5%: {r.serve_pipeline / r.serve_rebuild:.1%}")
+        if r.serve_rebuild:
+            out.append(f"N=1,000 serve rebuild, records under 5%: {r.serve_pipeline / r.serve_rebuild:.1%}")
     if 1000 in by_n and 10000 in by_n:
         a, b = by_n[1000], by_n[10000]
         cold = (b.cold.seconds / b.n) / (a.cold.seconds / a.n)
@@ -371,14 +381,33 @@ def verdicts(rows: list[Row]) -> list[str]:
     return out
 
 
-def main() -> int:
+def load_rows(path: Path) -> list[Row]:
     rows = []
-    for n in SIZES:
-        with tempfile.TemporaryDirectory(prefix=f"alliance-bench-{n}-") as tmp:
-            started = time.perf_counter()
-            rows.append(measure(n, Path(tmp)))
-            print(f"N = {n:,} measured in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-            shutil.rmtree(tmp, ignore_errors=True)
+    for item in json.loads(path.read_text(encoding="utf-8")):
+        for key in ("cold", "warm", "base_cold", "base_warm"):
+            item[key] = Run(**item[key])
+        rows.append(Row(**item))
+    return rows
+
+
+def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--report":  # print the table of a saved run again
+        rows = load_rows(Path(sys.argv[2]))
+    else:
+        rows = []
+        for n in SIZES:
+            with tempfile.TemporaryDirectory(prefix=f"alliance-bench-{n}-") as tmp:
+                started = time.perf_counter()
+                rows.append(measure(n, Path(tmp)))
+                print(
+                    f"N = {n:,} measured in {time.perf_counter() - started:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                shutil.rmtree(tmp, ignore_errors=True)
+            # each size's figures are kept as soon as they are measured
+            RESULTS.parent.mkdir(parents=True, exist_ok=True)
+            RESULTS.write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
     print("\n".join(report(rows)))
     print()
     print("\n".join(verdicts(rows)))

@@ -1,7 +1,9 @@
-"""Make the README screenshots: docs/assets/screenshots/home.png and statement.png (1280×800).
+"""Make the README screenshots: docs/assets/screenshots/home.png, statement.png, and explore.png and
+explore-dark.png (1280×800).
 
 Builds the archive's own seeds into a temporary folder, serves it on 127.0.0.1 and photographs
-the home page and one statement page with Debian's Chromium, in the light palette. Run with
+the home page and one statement page with Debian's Chromium in the light palette, and the Explore
+page with a query and a filter in the light and the dark palette. Run with
 ``.venv/bin/python -m tests.make_screenshots``.
 """
 
@@ -49,6 +51,15 @@ def main() -> int:
                     path = OUT / f"{name}.png"
                     page.screenshot(path=str(path), animations="disabled")
                     print(f"wrote {path.relative_to(ROOT)}")
+                for scheme, name in (("light", "explore"), ("dark", "explore-dark")):
+                    explore = open_tab(browser, color_scheme=scheme)
+                    explore.page.goto(base + "explore/?words=alliance&country=United+States")
+                    explore.page.locator(".aa-explore__result").first.wait_for(state="visible")
+                    explore.page.wait_for_load_state("networkidle")
+                    path = OUT / f"{name}.png"
+                    explore.page.screenshot(path=str(path), animations="disabled")
+                    print(f"wrote {path.relative_to(ROOT)}")
+                    tab.console_errors += explore.console_errors
                 if tab.console_errors:
                     print("console errors: " + "; ".join(tab.console_errors), file=sys.stderr)
             finally:

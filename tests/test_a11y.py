@@ -44,7 +44,7 @@ def _address(kind: str, site: Path) -> str:
         "official": f"officials/{official}/",
         "year": f"years/{spoken['date'][:4]}/",
         "theme": f"themes/{spoken['themes'][0]}/",
-        "explore": "explore/?q=alliance",
+        "explore": "explore/?words=alliance",
     }
     return str(addresses[kind])
 

@@ -116,7 +116,7 @@ def test_a_query_with_a_filter_returns_the_right_statements(
     expect(page.locator(".aa-explore__status")).to_have_text(f"2 statements matching “{QUERY}”.")
     # newest first
     assert _result_paths(page) == [prefix + r["url"] for r in wanted]
-    assert "official=Antony+Blinken" in page.url and "q=maritime" in page.url
+    assert "official=Antony+Blinken" in page.url and "words=maritime" in page.url
     screenshot(page, "explore-light")
 
     # a second filter narrows further; the order can be reversed
@@ -141,6 +141,15 @@ def test_filters_alone_list_statements_and_a_shared_address_restores_them(tab: T
     expect(page.locator("select[name='country']")).to_have_value("Republic of Korea")
     expect(page.locator(".aa-explore__status")).to_have_text("1 statement.")
     expect(page.locator(".aa-explore__result h3 a")).to_have_text("Yoon Condemns Missile Launch")
+    # words and a filter from a shared address; Material's own search dialog stays closed
+    page.goto(explore_url + "explore/?words=maritime&official=Antony+Blinken&sort=oldest")
+    expect(page.locator("#aa-explore[data-ready='true']")).to_have_count(1)
+    expect(page.locator("#aa-explore-q")).to_have_value("maritime")
+    expect(page.locator(".aa-explore__status")).to_have_text("2 statements matching “maritime”.")
+    expect(page.locator(".aa-explore__result h3 a").first).to_have_text(
+        "Blinken Urges Closer Maritime Cooperation"
+    )
+    assert not page.locator("#__search").is_checked(), "the header search opened over the page"
     assert tab.problems() == []
 
 

@@ -68,12 +68,12 @@ function state() {
     const value = data.get(facet);
     if (value) filters[facet] = value;
   }
-  return { q: String(data.get("q") || "").trim(), filters, sort: String(data.get("sort") || "newest") };
+  return { q: String(data.get("words") || "").trim(), filters, sort: String(data.get("sort") || "newest") };
 }
 
 function remember({ q, filters, sort }) {
   const params = new URLSearchParams();
-  if (q) params.set("q", q);
+  if (q) params.set("words", q); // not "q": Material's header search opens itself on ?q=
   for (const [facet, value] of Object.entries(filters)) params.set(facet, value);
   if (sort !== "newest") params.set("sort", sort);
   const query = params.toString();
@@ -82,7 +82,7 @@ function remember({ q, filters, sort }) {
 
 function restore() {
   const params = new URLSearchParams(location.search);
-  for (const name of ["q", ...FACETS, "sort"]) {
+  for (const name of ["words", ...FACETS, "sort"]) {
     const value = params.get(name);
     const field = form.elements.namedItem(name);
     if (value === null || !field) continue;
@@ -140,7 +140,7 @@ async function update() {
 let timer = 0;
 form.addEventListener("input", (event) => {
   clearTimeout(timer);
-  timer = setTimeout(update, event.target.name === "q" ? 250 : 0);
+  timer = setTimeout(update, event.target.name === "words" ? 250 : 0);
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
