@@ -113,6 +113,8 @@ def test_statements_are_in_the_header_search_of_a_small_archive(seeds_site: Path
     locations = _search_locations(seeds_site)
     for record in _records(seeds_site):
         assert record["url"] in locations
+        assert f"years/{record['date'][:4] if record['date'] else 'undated'}/" in locations
+    assert [loc for loc in locations if loc.startswith("officials/") and loc != "officials/"]
 
 
 def test_a_large_archive_keeps_statement_pages_out_of_the_header_search(
@@ -122,4 +124,6 @@ def test_a_large_archive_keeps_statement_pages_out_of_the_header_search(
     site = build_site(SEEDS)
     locations = _search_locations(site)
     assert not [loc for loc in locations if loc.startswith("statements/")]
-    assert {"officials/", "themes/", "years/"} <= locations
+    # nor each official's, year's and theme's listing, which repeat the statements' titles and quotes
+    assert not [loc for loc in locations if re.match(r"(officials|years|themes)/.+", loc)], locations
+    assert {"", "about/", "explore/", "officials/", "themes/", "years/"} <= locations

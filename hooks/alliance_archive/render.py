@@ -24,9 +24,10 @@ T = TypeVar("T")
 # (years/2020.md, years/2020/2.md, ...), so no index page grows past a few hundred kilobytes.
 LIST_PAGE_SIZE = 200
 OFFICIAL_PAGE_SIZE = 100  # an official's page also shows each statement's quotes
-# Above this many statements, statement pages stay out of Material's header search (whose index
-# every reader downloads whole before a first search: about 7 KB per statement) and are found
-# through the Explore page's Pagefind index instead; index pages stay in the header search.
+# Above this many statements, the generated pages (statements, and each official's, year's and
+# theme's listing) stay out of Material's header search, whose index every reader downloads whole
+# before a first search (about 3.5 MB per 1,000 statements); statements are found through the
+# Explore page's Pagefind index instead. The Officials, Years and Themes index pages stay in it.
 MATERIAL_SEARCH_MAX_STATEMENTS = 500
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -251,6 +252,7 @@ def pages(
                 spoke=[a for kind, a in part if kind == "spoke"],
                 mentioned=[a for kind, a in part if kind == "mentioned"],
                 pager=pager,
+                header_search=header_search,
             )
     groups = []
     for code in COUNTRY_ORDER:
@@ -267,7 +269,13 @@ def pages(
         year_list = _newest_first(by_year[y])
         for path, chunk, pager in paginate(f"years/{y}", year_list, LIST_PAGE_SIZE):
             out[path] = render(
-                "year.md.jinja", label=y, statements=chunk, total=len(year_list), undated=False, pager=pager
+                "year.md.jinja",
+                label=y,
+                statements=chunk,
+                total=len(year_list),
+                undated=False,
+                pager=pager,
+                header_search=header_search,
             )
     undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
     for path, chunk, pager in paginate("years/undated", undated, LIST_PAGE_SIZE):
@@ -278,6 +286,7 @@ def pages(
             total=len(undated),
             undated=True,
             pager=pager,
+            header_search=header_search,
         )
     year_rows = [(y, y, len(by_year[y])) for y in dated] + [("Undated", "undated", len(undated))]
     out["years/index.md"] = render("years_index.md.jinja", years=year_rows, total=len(statements))
@@ -289,7 +298,9 @@ def pages(
     theme_list: list[tuple[Theme, int]] = [(t, len(by_theme[t.id])) for t in themes().values()]
     for t, count in theme_list:
         for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE):
-            out[path] = render("theme.md.jinja", t=t, count=count, statements=chunk, pager=pager)
+            out[path] = render(
+                "theme.md.jinja", t=t, count=count, statements=chunk, pager=pager, header_search=header_search
+            )
     out["themes/index.md"] = render("themes_index.md.jinja", themes=theme_list)
 
     newest = [s for s in _newest_first(statements) if s.date]
