@@ -13,6 +13,7 @@ processes; default: all cores for a large archive, none for a small one).
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from alliance_archive import history, pipeline, related, render, review
+from alliance_archive import cache, explore, history, pipeline, related, render, review
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 # the command this process runs (``serve`` shows editors the Review page); set once at start-up
@@ -57,7 +58,12 @@ def _settings(config: MkDocsConfig) -> tuple[float | None, int | None]:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     budget, jobs = _settings(config)
-    archive = pipeline.build_archive(_seeds_dir(config), budget_s=budget, jobs=jobs)
+    started = time.perf_counter()
+    project = Path(config.config_file_path).resolve().parent
+    archive = pipeline.build_archive(
+        _seeds_dir(config), budget_s=budget, jobs=jobs, cache_dir=cache.cache_dir(project)
+    )
+    records = time.perf_counter() - started
     for name, problem in archive.problems:
         if name == pipeline.SITE_FILE:
             log.warning("The editors' registry seeds/%s was not read (%s)", name, problem)
@@ -79,6 +85,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         events=events.links,
         changed=history.last_changed(_seeds_dir(config).parent),
     )
+    rendered = time.perf_counter() - started - records
     if _RUN["command"] == "serve":
         # the editors' review list: part of the live preview, never of a published build
         generated["review.md"] = review.page(review.review(archive.statements))
@@ -91,7 +98,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # the edit button of a statement page opens its seed; generated index pages have none
         file.edit_uri = f"../{sources[path]}" if path in sources else None
         files.append(file)
-    log.info("Alliance Archive: %d statements from %s", len(archive.statements), _seeds_dir(config))
+    log.info(
+        "Alliance Archive: %d statements from %s (%d from the record cache); records in %.3f s, "
+        "pages in %.3f s",
+        len(archive.statements),
+        _seeds_dir(config),
+        archive.cached,
+        records,
+        rendered,
+    )
     return files
 
 
@@ -101,3 +116,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if lastmod:
         page.update_date = str(lastmod)
     return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # the Explore page's index, in `mkdocs build` and in every `mkdocs serve` rebuild alike
+    started = time.perf_counter()
+    outcome = explore.index_site(Path(config.site_dir))
+    if not outcome.ok:
+        log.warning("Explore page: %s", outcome.message)
+    else:
+        log.info("Alliance Archive: Explore index built in %.3f s", time.perf_counter() - started)

@@ -1,9 +1,10 @@
 """Make the README screenshots in docs/assets/screenshots (1280×800): home.png, statement.png,
-cite.png (a statement page at its Cite block, BibTeX open), timeline.png (the home page's timeline)
-and official.png (the statement's first speaker's page).
+cite.png (a statement page at its Cite block, BibTeX open), timeline.png (the home page's timeline),
+official.png (the statement's first speaker's page), and explore.png and explore-dark.png (the
+Explore page with a query and a filter, in the light and the dark palette).
 
 Builds the archive's own seeds into a temporary folder, serves it on 127.0.0.1 and photographs
-the pages with Debian's Chromium, in the light palette. Run with
+the pages with Debian's Chromium. Run with
 ``.venv/bin/python -m tests.make_screenshots``.
 """
 
@@ -76,6 +77,15 @@ def main() -> int:
                     path = OUT / f"{name}.png"
                     page.screenshot(path=str(path), animations="disabled")
                     print(f"wrote {path.relative_to(ROOT)}")
+                for scheme, name in (("light", "explore"), ("dark", "explore-dark")):
+                    explore = open_tab(browser, color_scheme=scheme)
+                    explore.page.goto(base + "explore/?words=alliance&country=United+States")
+                    explore.page.locator(".aa-explore__result").first.wait_for(state="visible")
+                    explore.page.wait_for_load_state("networkidle")
+                    path = OUT / f"{name}.png"
+                    explore.page.screenshot(path=str(path), animations="disabled")
+                    print(f"wrote {path.relative_to(ROOT)}")
+                    tab.console_errors += explore.console_errors
                 if tab.console_errors:
                     print("console errors: " + "; ".join(tab.console_errors), file=sys.stderr)
             finally:

@@ -24,7 +24,18 @@ from tests.browser import (  # noqa: F401 (fixtures)
 pytestmark = pytest.mark.browser
 
 BLOCKING = {"serious", "critical"}
-PAGES = ["home", "statement", "official", "year", "theme", "themes", "quotes", "data", "search results"]
+PAGES = [
+    "home",
+    "statement",
+    "official",
+    "year",
+    "theme",
+    "themes",
+    "quotes",
+    "data",
+    "search results",
+    "explore",
+]
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
@@ -47,6 +58,7 @@ def _address(kind: str, site: Path) -> str:
         "themes": "themes/",
         "quotes": "quotes/",
         "data": "data/",
+        "explore": "explore/?words=alliance",
     }
     return str(addresses[kind])
 
@@ -81,6 +93,8 @@ def test_no_serious_accessibility_violation(
     assert color_scheme(page) == SCHEMES[scheme]
     if kind == "search results":
         search(page, "alliance")
+    if kind == "explore":  # with its results listed
+        page.locator(".aa-explore__result").first.wait_for(state="visible")
     results = Axe().run(page)
     blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
     assert not blocking, f"{kind} page, {scheme} mode:\n{_report(blocking)}"

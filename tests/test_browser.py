@@ -77,6 +77,10 @@ def test_a_reader_searches_and_browses_the_archive(tab: Tab, site_url: str, seed
     meta = page.locator(".aa-meta")
     expect(meta).to_be_visible()
     expect(page.locator("article mark").first).to_be_visible()  # search.highlight marks the query
+    # its themes as tags, each linking to the theme's page
+    chips = page.locator("article nav.md-tags a.md-tag")
+    expect(chips).to_have_count(len(record["themes"]))
+    assert [_path_of(c.get_attribute("href") or "").split("/")[-2] for c in chips.all()] == record["themes"]
     screenshot(page, "statement")
 
     # Source notes: a collapsed <details> that opens on click and lists every removed line
@@ -116,13 +120,12 @@ def test_a_reader_searches_and_browses_the_archive(tab: Tab, site_url: str, seed
     expect(page.locator("article").get_by_role("link", name=record["title"])).to_be_visible()
     screenshot(page, "year")
 
-    # Then one of its themes through the Themes tab; the theme page lists it (Material tags)
+    # Then one of its themes through the Themes tab; the theme page lists it
     _nav_tab(page, "Themes")
     assert _path(page) == prefix + "themes/"
     theme = "denuclearization" if "denuclearization" in record["themes"] else record["themes"][0]
     page.locator(f"article h2 a[href='{theme}/']").click()
     page.wait_for_url(re.compile(rf"/themes/{theme}/$"))
-    expect(page.locator("article .md-tag").first).to_be_visible()
     expect(page.locator("article").get_by_role("link", name=record["title"])).to_be_visible()
     screenshot(page, "theme")
 

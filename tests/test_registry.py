@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from alliance_archive.registry import COUNTRY_ORDER, load_raw, name_key, parse_registry, registry
+from alliance_archive.registry import COUNTRY_ORDER, load_raw, load_yaml, name_key, parse_registry, registry
 
 OFFICES, PEOPLE = load_raw()
 
@@ -190,3 +190,15 @@ def test_every_theme_has_a_label_definition_and_working_patterns() -> None:
         assert spec["patterns"], tid
         for pattern in [*spec["patterns"], *(spec.get("unless") or [])]:
             re.compile(pattern)
+
+
+def test_the_fast_loader_reads_every_registry_file_as_the_safe_loader_does() -> None:
+    data = resources.files("alliance_archive").joinpath("data")
+    files = [data.joinpath("offices.yml"), *data.joinpath("officials").iterdir()]
+    assert len(files) >= 2
+    for item in files:
+        text = item.read_text(encoding="utf-8")
+        assert load_yaml(text) == yaml.safe_load(text), item.name
+    # and it stays safe: a Python object tag is refused
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("!!python/object/apply:os.system ['true']")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import corrections, workers
+from .cache import open_store
 from .clean import Cleaned, clean
 from .extract import Extracted, extract, themes
 from .read import Seed, SeedError, list_seeds, read_seed
@@ -23,6 +24,7 @@ DEFAULT_SEED_TIME_BUDGET_S = 10.0
 class Archive:
     statements: list[Statement] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (seed file, what is wrong)
+    cached: int = 0  # how many records came from the record cache
 
 
 def reset() -> None:
@@ -47,12 +49,14 @@ def build_archive(
     reg: Registry | None = None,
     budget_s: float | None = DEFAULT_SEED_TIME_BUDGET_S,
     jobs: int | None = None,
+    cache_dir: Path | None = None,
 ) -> Archive:
     """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal.
 
-    Seeds are built in worker processes (``jobs`` of them, all cores by default; 0 builds them in
-    this process), and one whose processing runs past ``budget_s`` seconds is stopped and reported
-    with the stage it was in.
+    With ``cache_dir``, a seed whose inputs are unchanged since a build stored it there is not built
+    again (see ``cache``); the records are the same either way. The others are built in worker
+    processes (``jobs`` of them, all cores by default; 0 builds them in this process), and one whose
+    processing runs past ``budget_s`` seconds is stopped and reported with the stage it was in.
     """
     archive = Archive()
     if reg is None:
@@ -64,22 +68,28 @@ def build_archive(
     paths, refused = list_seeds(seeds_dir)
     for path, why in refused:
         archive.problems.append((path.name, why))
+    store = open_store(cache_dir, seeds_dir)
+    built = {path: record for path in paths if (record := store.get(path)) is not None}
+    todo = [path for path in paths if path not in built]
     if jobs is None:
-        jobs = workers.jobs_for([_size(p) for p in paths], budget_s)
+        jobs = workers.jobs_for([_size(p) for p in todo], budget_s)
     attempt = functools.partial(build_or_problem, reg=reg, seeds_dir=seeds_dir)
     try:
-        outcomes = workers.run_all(paths, attempt, budget_s, jobs, warm=functools.partial(warm_up, reg))
+        outcomes = workers.run_all(todo, attempt, budget_s, jobs, warm=functools.partial(warm_up, reg))
     except workers.PoolError:
         # no worker processes here (an interpreter without a main module file, a sandbox): build the
         # seeds in this process instead, which is what a small archive does anyway
-        outcomes = workers.run_all(paths, attempt, budget_s, 0)
-    for path, outcome in zip(paths, outcomes, strict=True):
+        outcomes = workers.run_all(todo, attempt, budget_s, 0)
+    for path, outcome in zip(todo, outcomes, strict=True):
         if isinstance(outcome, Statement):
-            archive.statements.append(outcome)
+            built[path] = outcome
+            store.put(path, outcome)
         elif isinstance(outcome, workers.Stopped):
             archive.problems.append((path.name, _stopped(outcome, budget_s)))
         else:
             archive.problems.append((path.name, outcome))
+    store.close(keep={path.name for path in paths})
+    archive.cached, archive.statements = store.hits, [built[p] for p in paths if p in built]
     assign_ids(archive.statements)
     return archive
 

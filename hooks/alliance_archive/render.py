@@ -8,9 +8,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 import frontmatter
 import jinja2
+import yaml
 
 from . import cite, export, history, timeline
 from .extract import Theme, themes
@@ -18,6 +20,19 @@ from .record import Removed, Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
 from .related import Link, link_events
 from .textutil import md_escape, sentences, slugify
+
+T = TypeVar("T")
+
+# An index page lists at most this many statements; longer lists go on to numbered pages
+# (years/2020.md, years/2020/2.md, ...), so no index page grows past a few hundred kilobytes.
+LIST_PAGE_SIZE = 200
+OFFICIAL_PAGE_SIZE = 100  # an official's page also shows each statement's quotes
+# Above this many statements, the generated pages (statements, and each official's, year's and
+# theme's listing) stay out of Material's header search, whose index every reader downloads whole
+# before a first search (about 3.5 MB per 1,000 statements); statements are found through the
+# Explore page's Pagefind index instead. The Officials, Years and Themes index pages stay in it.
+MATERIAL_SEARCH_MAX_STATEMENTS = 500
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _longdate(value: object) -> str:
@@ -30,6 +45,11 @@ def _longdate(value: object) -> str:
 def _monthyear(value: object) -> str:
     day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     return f"{day:%B %Y}"
+
+
+def _html_text(value: object) -> str:
+    """Text for a raw HTML block of a page: every character shown as itself, none taken as markup."""
+    return html.escape(str(value), quote=True)
 
 
 def _quote_text(text: str) -> str:
@@ -69,6 +89,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=False,
     )
     env.filters["md"] = md_escape
+    env.filters["h"] = _html_text
     env.filters["longdate"] = _longdate
     env.filters["monthyear"] = _monthyear
     env.filters["quote_text"] = _quote_text
@@ -125,6 +146,39 @@ class OfficialView:
         if self.terms:
             return self.terms[-1].title
         return self.roles_seen[0] if self.roles_seen else ""
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long listing sits: its number, the links to every page, the way up."""
+
+    number: int
+    links: list[tuple[int, str]]  # (page number, Markdown link from this page)
+    up: str  # from this page to the docs root: "../" on the first page, "../../" on the others
+
+    @property
+    def count(self) -> int:
+        return len(self.links)
+
+
+def paginate(base: str, items: list[T], size: int) -> list[tuple[str, list[T], Pager]]:
+    """``items`` cut into pages of ``size``: the first at ``base.md``, then ``base/2.md``, ``base/3.md`` ...
+
+    ``base`` is a path under docs/ one folder deep (``years/2020``). An empty list still has its
+    first page.
+    """
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    stem = base.rsplit("/", 1)[-1]
+    out = []
+    for number, chunk in enumerate(chunks, 1):
+        if number == 1:
+            links = [(n, f"{stem}.md" if n == 1 else f"{stem}/{n}.md") for n in range(1, len(chunks) + 1)]
+            path, up = f"{base}.md", "../"
+        else:
+            links = [(n, f"../{stem}.md" if n == 1 else f"{n}.md") for n in range(1, len(chunks) + 1)]
+            path, up = f"{base}/{number}.md", "../../"
+        out.append((path, chunk, Pager(number, links, up)))
+    return out
 
 
 def _newest_first(statements: list[Statement]) -> list[Statement]:
@@ -187,6 +241,7 @@ def statement_page(
     site_name: str = cite.ARCHIVE,
     lastmod: str | None = None,
     more_related: int = 0,
+    header_search: bool = True,
 ) -> str:
     """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
     labels = {tid: t.label for tid, t in themes().items()}
@@ -221,8 +276,10 @@ def statement_page(
         meta["published"] = s.date
     if lastmod:
         meta["lastmod"] = lastmod  # the sitemap's date (archive.py sets the page's update_date from it)
+    if not header_search:
+        meta["search"] = {"exclude": True}
     post = frontmatter.Post(body, None, **meta)
-    return frontmatter.dumps(post, sort_keys=False) + "\n"
+    return frontmatter.dumps(post, sort_keys=False, Dumper=_Dumper) + "\n"
 
 
 def _description(s: Statement, limit: int = 300) -> str:
@@ -302,6 +359,7 @@ def pages(
     base = site_url or "/"
     dated_all = [s for s in statements if s.date]
     archive_updated = max((s.date for s in dated_all if s.date), default=dt.date.today().isoformat())
+    header_search = len(statements) <= MATERIAL_SEARCH_MAX_STATEMENTS
     for s in statements:
         source_url = (
             f"{repo_url.rstrip('/')}/blob/main/{s.source_file}" if repo_url else f"../../{s.source_file}"
@@ -316,6 +374,7 @@ def pages(
             more_related=len(related) - len(related[:MAX_RELATED]),
             site_name=site_name,
             lastmod=history.lastmod(changed or {}, s.source_file),
+            header_search=header_search,
         )
         out[f"statements/{s.id}/cite.bib"] = cite.bibtex(s, base + s.url, site_name)
         out[f"statements/{s.id}/cite.json"] = cite.csl_json(s, base + s.url, site_name)
@@ -334,9 +393,18 @@ def pages(
             shade=[(t.start.year, t.end.year if t.end else 9999) for t in v.terms],
             shade_label="years in office",
         )
-        out[f"officials/{v.slug}.md"] = render(
-            "official.md.jinja", o=v, chart=chart_block(chart), feed_title=f"{site_name}: {v.name}"
-        )
+        items = [("spoke", a) for a in v.spoke] + [("mentioned", a) for a in v.mentioned_in]
+        for path, part, pager in paginate(f"officials/{v.slug}", items, OFFICIAL_PAGE_SIZE):
+            out[path] = render(
+                "official.md.jinja",
+                o=v,
+                spoke=[a for kind, a in part if kind == "spoke"],
+                mentioned=[a for kind, a in part if kind == "mentioned"],
+                pager=pager,
+                header_search=header_search,
+                chart=chart_block(chart),
+                feed_title=f"{site_name}: {v.name}",
+            )
         out[f"officials/{v.slug}/feed.xml"] = feed(
             f"{site_name}: statements by or naming {v.name}",
             _newest_dated_then_undated(made + mentioned),
@@ -359,25 +427,50 @@ def pages(
         by_year.setdefault(s.year, []).append(s)
     dated = sorted((y for y in by_year if y != "undated"), reverse=True)
     for y in dated:
-        out[f"years/{y}.md"] = render(
-            "year.md.jinja", label=y, statements=_newest_first(by_year[y]), undated=False
-        )
+        year_list = _newest_first(by_year[y])
+        for path, chunk, pager in paginate(f"years/{y}", year_list, LIST_PAGE_SIZE):
+            out[path] = render(
+                "year.md.jinja",
+                label=y,
+                statements=chunk,
+                total=len(year_list),
+                undated=False,
+                pager=pager,
+                header_search=header_search,
+            )
     undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
-    out["years/undated.md"] = render(
-        "year.md.jinja", label="Undated statements", statements=undated, undated=True
-    )
+    for path, chunk, pager in paginate("years/undated", undated, LIST_PAGE_SIZE):
+        out[path] = render(
+            "year.md.jinja",
+            label="Undated statements",
+            statements=chunk,
+            total=len(undated),
+            undated=True,
+            pager=pager,
+            header_search=header_search,
+        )
     year_rows = [(y, y, len(by_year[y])) for y in dated] + [("Undated", "undated", len(undated))]
     out["years/index.md"] = render("years_index.md.jinja", years=year_rows, total=len(statements))
 
-    counts = {tid: sum(1 for s in statements if tid in s.themes) for tid in themes()}
-    theme_list: list[tuple[Theme, int]] = [(t, counts[t.id]) for t in themes().values()]
+    by_theme: dict[str, list[Statement]] = {tid: [] for tid in themes()}
+    for s in _newest_first(statements):
+        for tid in s.themes:
+            by_theme.setdefault(tid, []).append(s)
+    theme_list: list[tuple[Theme, int]] = [(t, len(by_theme[t.id])) for t in themes().values()]
     for t, count in theme_list:
-        out[f"themes/{t.id}.md"] = render(
-            "theme.md.jinja", t=t, count=count, feed_title=f"{site_name}: {t.label}"
-        )
+        for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE):
+            out[path] = render(
+                "theme.md.jinja",
+                t=t,
+                count=count,
+                statements=chunk,
+                pager=pager,
+                header_search=header_search,
+                feed_title=f"{site_name}: {t.label}",
+            )
         out[f"themes/{t.id}/feed.xml"] = feed(
             f"{site_name}: {t.label}",
-            _newest_dated_then_undated([s for s in statements if t.id in s.themes]),
+            _newest_dated_then_undated(by_theme[t.id]),
             f"themes/{t.id}/feed.xml",
             f"themes/{t.id}/",
             site_url,

@@ -1,0 +1,192 @@
+"""The Explore page: Pagefind's index of the statement pages, searched with filters in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser import Tab, chromium_fixture, open_tab, screenshot, serve, tab_fixture
+from tests.conftest import build_project, make_project
+
+__all__ = ["chromium_fixture", "tab_fixture"]
+
+SEEDS = {
+    "a_blinken_2022.txt": (
+        "Blinken Urges Closer Maritime Cooperation\n\nMarch 3, 2022\n\n"
+        "Secretary of State Antony Blinken said that maritime cooperation with Japan keeps the sea lanes "
+        "of the Indo-Pacific open, and stressed freedom of navigation in the East China Sea.\n"
+    ),
+    "b_blinken_2023.txt": (
+        "Blinken Discusses Supply Chains in Tokyo\n\nMay 9, 2023\n\n"
+        "Secretary of State Antony Blinken said that the United States and Japan will build resilient "
+        "supply chains for semiconductors and deepen their economic partnership.\n"
+    ),
+    "c_kishida_2023.txt": (
+        "Kishida Stresses a Rules-Based Maritime Order\n\nJune 1, 2023\n\n"
+        "Prime Minister Fumio Kishida said that maritime claims must be settled peacefully under "
+        "international law, and that freedom of navigation in the South China Sea must be upheld.\n"
+    ),
+    "d_blinken_2023.txt": (
+        "Blinken and Park Review Maritime Security\n\nAugust 14, 2023\n\n"
+        "Secretary of State Antony Blinken said that maritime security in the Indo-Pacific is a shared "
+        "concern of the allies, and welcomed joint coast guard training in the East China Sea.\n"
+    ),
+    "e_yoon_2023.txt": (
+        "Yoon Condemns Missile Launch\n\nNovember 21, 2023\n\n"
+        "President Yoon Suk Yeol condemned North Korea's ballistic missile launch, and said that the "
+        "allies will respond firmly to the provocation.\n"
+    ),
+    "f_markup_2024.txt": (
+        "Allies Publish a Maritime Note\n\nJanuary 8, 2024\n\n"
+        "The note, titled <img src=x onerror=alert(1)> <b>maritime</b> outlook, said the allies are "
+        "concerned about maritime claims in the East China Sea.\n"
+    ),
+}
+QUERY = "maritime"
+OFFICIAL = "Antony Blinken"
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def explore_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_project(make_project(tmp_path_factory.mktemp("explore"), SEEDS), strict=True)
+
+
+@pytest.fixture(scope="module")
+def explore_url(explore_site: Path) -> Iterator[str]:
+    with serve(explore_site) as base:
+        yield base
+
+
+def _records(site: Path) -> list[dict]:
+    return json.loads((site / "data" / "statements.json").read_text(encoding="utf-8"))["statements"]
+
+
+def _open_explore(page: Page, base: str) -> None:
+    page.goto(base + "explore/")
+    expect(page.locator("#aa-explore[data-ready='true']")).to_have_count(1)
+    expect(page.locator(".aa-explore__status")).to_have_text(re.compile(r"\d+ statements?\."))
+
+
+def _result_paths(page: Page) -> list[str]:
+    links = page.locator(".aa-explore__result h3 a")
+    return [urlsplit(a.get_attribute("href") or "").path for a in links.all()]
+
+
+def test_the_index_holds_statement_pages_only(explore_site: Path) -> None:
+    folder = explore_site / "pagefind"
+    assert (folder / "pagefind.js").is_file() and list((folder / "fragment").iterdir())
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = sum(language["page_count"] for language in entry["languages"].values())
+    assert pages == len(SEEDS), "statement pages only: no index page, no Explore page"
+    page = (explore_site / "years" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" not in page
+
+
+def test_a_query_with_a_filter_returns_the_right_statements(
+    tab: Tab, explore_site: Path, explore_url: str
+) -> None:
+    records = _records(explore_site)
+    prefix = urlsplit(explore_url).path
+    by_query = {r["url"] for r in records if QUERY in (r["title"] + " " + r["text"]).lower()}
+    wanted = sorted(
+        (r for r in records if r["url"] in by_query and OFFICIAL in [p["name"] for p in r["speakers"]]),
+        key=lambda r: r["date"],
+        reverse=True,
+    )
+    assert len(wanted) == 2 and len(by_query) > len(wanted), "the fixture: the filter must narrow the query"
+
+    page = tab.page
+    _open_explore(page, explore_url)
+    expect(page.locator("select[name='official'] option", has_text=OFFICIAL)).to_have_count(1)
+    page.locator("#aa-explore-q").fill(QUERY)
+    expect(page.locator(".aa-explore__status")).to_have_text(
+        f"{len(by_query)} statements matching “{QUERY}”."
+    )
+    assert sorted(_result_paths(page)) == sorted(prefix + u for u in by_query)
+
+    page.locator("select[name='official']").select_option(OFFICIAL)
+    expect(page.locator(".aa-explore__status")).to_have_text(f"2 statements matching “{QUERY}”.")
+    # newest first
+    assert _result_paths(page) == [prefix + r["url"] for r in wanted]
+    assert "official=Antony+Blinken" in page.url and "words=maritime" in page.url
+    screenshot(page, "explore-light")
+
+    # a second filter narrows further; the order can be reversed
+    page.locator("select[name='year']").select_option("2022")
+    expect(page.locator(".aa-explore__status")).to_have_text(f"1 statement matching “{QUERY}”.")
+    assert _result_paths(page) == [prefix + wanted[1]["url"]]
+    page.locator("select[name='year']").select_option("")
+    page.locator("select[name='sort']").select_option("oldest")
+    expect(page.locator(".aa-explore__result")).to_have_count(2)
+    expect(page.locator(".aa-explore__result h3 a").first).to_have_text(wanted[1]["title"])
+
+    # a result opens its statement page
+    page.locator(".aa-explore__result h3 a").first.click()
+    page.wait_for_url(re.compile(re.escape(wanted[1]["url"]) + "$"))
+    assert tab.problems() == []
+
+
+def test_filters_alone_list_statements_and_a_shared_address_restores_them(tab: Tab, explore_url: str) -> None:
+    page = tab.page
+    page.goto(explore_url + "explore/?country=Republic+of+Korea")
+    expect(page.locator("#aa-explore[data-ready='true']")).to_have_count(1)
+    expect(page.locator("select[name='country']")).to_have_value("Republic of Korea")
+    expect(page.locator(".aa-explore__status")).to_have_text("1 statement.")
+    expect(page.locator(".aa-explore__result h3 a")).to_have_text("Yoon Condemns Missile Launch")
+    # words and a filter from a shared address; Material's own search dialog stays closed
+    page.goto(explore_url + "explore/?words=maritime&official=Antony+Blinken&sort=oldest")
+    expect(page.locator("#aa-explore[data-ready='true']")).to_have_count(1)
+    expect(page.locator("#aa-explore-q")).to_have_value("maritime")
+    expect(page.locator(".aa-explore__status")).to_have_text("2 statements matching “maritime”.")
+    expect(page.locator(".aa-explore__result h3 a").first).to_have_text(
+        "Blinken Urges Closer Maritime Cooperation"
+    )
+    assert not page.locator("#__search").is_checked(), "the header search opened over the page"
+    assert tab.problems() == []
+
+
+def test_seed_markup_in_a_result_stays_text(tab: Tab, explore_url: str) -> None:
+    page = tab.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _open_explore(page, explore_url)
+    page.locator("#aa-explore-q").fill("outlook")
+    result = page.locator(".aa-explore__result")
+    expect(result).to_have_count(1)
+    expect(result.locator(".aa-explore__excerpt")).to_contain_text("<b>maritime</b>")
+    assert result.locator("img, b").count() == 0 and dialogs == []
+    assert tab.problems() == []
+
+
+def test_the_explore_page_in_the_dark_palette(chromium: Browser, explore_url: str) -> None:
+    tab = open_tab(chromium, color_scheme="dark")
+    try:
+        page = tab.page
+        _open_explore(page, explore_url)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        page.locator("#aa-explore-q").fill(QUERY)
+        expect(page.locator(".aa-explore__status")).to_have_text(re.compile("matching"))
+        field = page.locator("#aa-explore-q")
+        colours = field.evaluate(
+            "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor,"
+            " getComputedStyle(document.body).backgroundColor]"
+        )
+        # the form takes the slate scheme's colours: light text on the page's dark background
+        text, background, body = (_rgb(c) for c in colours)
+        assert sum(text) > 500 and background == body and sum(body) < 200, colours
+        screenshot(page, "explore-dark")
+        assert tab.problems() == []
+    finally:
+        tab.page.context.close()
+
+
+def _rgb(css: str) -> tuple[int, ...]:
+    return tuple(int(float(x)) for x in re.findall(r"[\d.]+", css)[:3])
