@@ -349,10 +349,10 @@ def test_source_notes_list_a_line_repeated_thousands_of_times_once_with_every_nu
     statement = pipeline.build_statement(path, reg)
     statement.id = "chrome"
     page = render.pages([statement], reg)["statements/chrome.md"]
-    notes = page.split('??? info "Source notes"', 1)[1]
-    entries = [line for line in notes.split("\n") if line.startswith("    - **Line")]
+    notes = page.split("<summary>Source notes</summary>", 1)[1].split("</details>", 1)[0]
+    entries = [line for line in notes.split("\n") if line.startswith("<p><strong>Line")]
     assert len(entries) < len(statement.removed) / 10  # grouped, not one entry per copy
-    listed = {int(n) for entry in entries for n in re.findall(r"\d+", entry.split("**")[1])}
+    listed = {int(n) for entry in entries for n in re.findall(r"\d+", entry.split("</strong>")[0])}
     assert listed == {r.line for r in statement.removed}  # still every removed line, by number
-    share = [e for e in entries if e.endswith(": Share")]
-    assert len(share) == 1 and share[0].startswith("    - **Lines ")
+    share = [e for e in entries if e.endswith(": Share</p>")]
+    assert len(share) == 1 and share[0].startswith("<p><strong>Lines ")
