@@ -324,3 +324,25 @@ def test_the_context_sweeps_give_justexts_classes(kinds: list[str]) -> None:
     lines = Document([LINE_OF_CLASS[k] for k in kinds]).lines()
     initial = [_initial_class(line) for line in lines]
     assert classify(lines) == _reference_classes(initial)
+
+
+def test_an_article_paragraph_above_a_junk_headline_is_kept() -> None:
+    # a page whose only headline-like lines are one abbreviation repeated: no line of it is a headline,
+    # and the paragraph above them is never dropped for its position
+    lines = [BODY[0], "Gen. Gen. Gen.", "Gen. Gen. Gen.", "Gen. Gen. Gen. Gen. Gen. Gen. Gen. Gen."]
+    cleaned = clean(lines)
+    assert BODY[0] in [b.text for b in cleaned.blocks]
+    assert cleaned.title != "Gen. Gen. Gen."
+
+
+def test_a_long_paragraph_above_the_headline_stays_but_a_banner_the_vocabulary_knows_goes() -> None:
+    deck = BODY[0] + " " + BODY[1]
+    cleaned = clean([deck, "", HEADLINE, "", BODY[2], "", BODY[3]])
+    kept = [b.text for b in cleaned.blocks]
+    # whichever line titles the page, no line of the article is lost
+    assert deck in kept and BODY[2] in kept and BODY[3] in kept
+    assert HEADLINE in kept or cleaned.title == HEADLINE
+    phrase = next(p for p, category, _ in vocabulary().phrases if category == "footer")
+    banner = f"{phrase.capitalize()} the harbor authority, and the pages that follow are kept as they were."
+    cleaned = clean([banner, "", HEADLINE, "", BODY[2], "", BODY[3]])
+    assert banner in {r.text for r in cleaned.removed}

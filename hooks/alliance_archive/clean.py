@@ -446,6 +446,8 @@ def clean(lines: list[str]) -> Cleaned:
             drop(i, "doctype", "document-type label")
         elif is_site_name(lines[i]):
             drop(i, "header", "site or publisher name")
+        elif _reads_as_a_paragraph(lines[i]) and doc.classes.get(i) == "good":
+            continue  # an article paragraph above the headline stays: position alone never removes it
         else:
             drop(i, "above_title", "page header above the headline")
 

@@ -118,6 +118,8 @@ def score_candidates(
             c.add(-2.0, "too long for a headline")
         elif n == 1:
             c.add(-2.0, "a single word")
+        if n >= 2 and len({w.lower().strip(".,:;") for w in text.split()}) == 1:
+            c.add(-3.0, "one word repeated")
         bare = text.rstrip("\"'\u201d\u2019)] ")
         if (
             bare.endswith(".")
