@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint typecheck pytest score bench clean
+.PHONY: install serve build test lint typecheck pytest score bench mutation clean
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,12 @@ score: install  ## cleaning and extraction figures on the development corpus and
 	@echo "== low confidence against errors: development corpus"
 	@$(BIN)/python scripts/confidence_check.py --gold $(SHARED)/corpus
 
+MODULES ?=
+mutation: install  ## mutmut over the pipeline package (MODULES="dates registry" for some): score per module and survivors
+	$(BIN)/python scripts/mutation.py $(MODULES)
+
 bench: install  ## build speed and memory at scale
 	$(BIN)/python benchmarks/bench_build.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants build/mutation
