@@ -68,7 +68,8 @@ def equivalent_names() -> set[str]:
     """Mutant names listed in tests/mutation-equivalent.md (each on a heading or bullet, in backticks)."""
     if not EQUIVALENT.exists():
         return set()
-    return set(re.findall(r"`(alliance_archive\.[\w.ǁ]+__mutmut_\d+)`", EQUIVALENT.read_text(encoding="utf-8")))
+    text = EQUIVALENT.read_text(encoding="utf-8")
+    return set(re.findall(r"`(alliance_archive\.[\w.ǁ]+__mutmut_\d+)`", text))
 
 
 def report(show_diffs: bool = True) -> int:
@@ -116,9 +117,11 @@ def report(show_diffs: bool = True) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("modules", nargs="*", help="module names to mutate (default: every module)")
-    parser.add_argument("--tests", nargs="+", help="pytest selection (default: -m 'not browser and not slow')")
+    parser.add_argument("--tests", nargs="+", help="pytest selection (default: neither browser nor slow)")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("MUTATION_WORKERS", "1")))
     parser.add_argument("--report", action="store_true", help="print the last run's figures again")
     parser.add_argument("--no-diffs", action="store_true", help="list survivors without their diffs")

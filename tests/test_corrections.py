@@ -107,7 +107,7 @@ def test_an_empty_correction_file_changes_nothing(tmp_path: Path) -> None:
         ("date: June 4, 2021\n", "field 'date': 'June 4, 2021' is not a date"),
         ("date: 2021-02-30\n", "field 'date': day is out of range"),
         ("themes: maritime-security\n", "field 'themes' must be a list"),
-        ("speakers:\n  - name: Jane Roe\n    country: Atlantis\n", "field 'speakers': country must be one of"),
+        ("speakers:\n  - name: Jane Roe\n    country: Atlantis\n", "field 'speakers': country must be"),
         ("speakers:\n  - name: Jane Roe\n    title: Minister\n", "field 'speakers': unknown key 'title'"),
         ("mentioned:\n  - name: Jane Roe\n    rank: 3\n", "field 'mentioned': unknown key 'rank'"),
         (

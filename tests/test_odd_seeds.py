@@ -445,7 +445,7 @@ BAD_CORRECTIONS = [
     ("date: March 3rd\n", r"field 'date': 'March 3rd' is not a date"),
     ("date: 2021-02-30\n", r"field 'date': day is out of range"),
     ("date: 2021-13-01\n", r"field 'date': month must be in 1\.\.12"),
-    ("date_range: {earliest: 2020-01-01, latest: 2020-02-31, basis: x}\n", r"field 'date_range\.latest': day"),
+    ("date_range: {earliest: 2020-01-01, latest: 2020-02-31}\n", r"field 'date_range\.latest': day"),
 ]
 
 
