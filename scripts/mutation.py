@@ -8,7 +8,7 @@ while the archive keeps it under ``hooks/``; so the run happens in a staged copy
 
     python scripts/mutation.py                  # every module, tests neither browser nor slow
     python scripts/mutation.py dates registry   # only these modules
-    python scripts/mutation.py --tests tests/test_dates.py dates
+    python scripts/mutation.py --tests "tests/test_dates.py -m 'not slow'" dates
     python scripts/mutation.py --report         # the score of the last run again
 
 Prints the score per module (killed / total) and every surviving mutant with its diff; a survivor listed in
@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -121,7 +122,7 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("modules", nargs="*", help="module names to mutate (default: every module)")
-    parser.add_argument("--tests", nargs="+", help="pytest selection (default: neither browser nor slow)")
+    parser.add_argument("--tests", help="pytest selection, one string (default: neither browser nor slow)")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("MUTATION_WORKERS", "1")))
     parser.add_argument("--report", action="store_true", help="print the last run's figures again")
     parser.add_argument("--no-diffs", action="store_true", help="list survivors without their diffs")
@@ -131,7 +132,7 @@ def main() -> int:
         unknown = [module for module in modules if not (PACKAGE / f"{module}.py").exists()]
         if unknown:
             parser.error(f"no such module in the package: {', '.join(unknown)}")
-        stage(modules, args.tests or DEFAULT_TESTS)
+        stage(modules, shlex.split(args.tests) if args.tests else DEFAULT_TESTS)
         run = subprocess.run(
             [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.workers)],
             cwd=STAGE,
