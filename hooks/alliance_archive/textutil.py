@@ -150,7 +150,8 @@ def sentences(text: str) -> list[str]:
         candidate = text[start : m.start()].rstrip("\"'\u201d\u2019)] ")
         if _ABBREV.search(candidate):
             continue
-        parts.append(text[start : m.start()].strip())
+        # the sentence keeps its closing quotation mark or bracket; only the space after it goes
+        parts.append(text[start : m.end()].strip())
         start = m.end()
     tail = text[start:].strip()
     if tail:
