@@ -3,8 +3,9 @@ each of which the test suite should catch.
 
 mutmut names a mutant after the module path of the file it mutates and expects the package under ``src/``,
 while the archive keeps it under ``hooks/``; so the run happens in a staged copy of the project
-(``build/mutation``) where the package sits at ``src/alliance_archive``. mutmut copies that again into
-``build/mutation/mutants`` and runs the tests there, one mutant at a time.
+(``build/mutation/<modules>``) where the package sits at ``src/alliance_archive``. mutmut copies that
+again into its ``mutants`` folder and runs the tests there, one mutant at a time. The report gathers the
+results of every staged run, so modules mutated one at a time add up to the package's score.
 
     python scripts/mutation.py                  # every module, tests neither browser nor slow
     python scripts/mutation.py dates registry   # only these modules
@@ -29,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-STAGE = ROOT / "build" / "mutation"
+STAGES = ROOT / "build" / "mutation"
 PACKAGE = ROOT / "hooks" / "alliance_archive"
 EQUIVALENT = ROOT / "tests" / "mutation-equivalent.md"
 COPIED = ["tests", "docs", "overrides", "seeds", "mkdocs.yml", "hooks/archive.py"]
@@ -37,14 +38,26 @@ CAUGHT = {"killed", "timeout", "caught by type check", "segfault"}
 DEFAULT_TESTS = ["-m", "not browser and not slow", "tests"]
 
 
-def stage(modules: list[str], tests: list[str]) -> None:
+def stage_dir(modules: list[str], every: bool) -> Path:
+    return STAGES / ("all" if every else "+".join(modules))
+
+
+def stage(stage: Path, modules: list[str], tests: list[str]) -> None:
     """A fresh copy of the project with the package under src/ and mutmut told what to mutate."""
-    if STAGE.exists():
-        shutil.rmtree(STAGE)
-    (STAGE / "src").mkdir(parents=True)
-    shutil.copytree(PACKAGE, STAGE / "src" / "alliance_archive", ignore=shutil.ignore_patterns("__pycache__"))
+    if STAGES.exists():
+        # a run of some modules replaces the earlier runs of any of them
+        for old in STAGES.iterdir():
+            if (
+                old == stage
+                or set(old.name.split("+")) & set(modules)
+                or old.name == "all"
+                or stage.name == "all"
+            ):
+                shutil.rmtree(old)
+    (stage / "src").mkdir(parents=True)
+    shutil.copytree(PACKAGE, stage / "src" / "alliance_archive", ignore=shutil.ignore_patterns("__pycache__"))
     for name in COPIED:
-        source, target = ROOT / name, STAGE / name
+        source, target = ROOT / name, stage / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
@@ -62,7 +75,7 @@ def stage(modules: list[str], tests: list[str]) -> None:
     ]
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     text = re.sub(r"(?ms)^\[tool\.mutmut\].*?(?=^\[|\Z)", "", text)
-    (STAGE / "pyproject.toml").write_text(text + "\n" + "\n".join(settings), encoding="utf-8")
+    (stage / "pyproject.toml").write_text(text + "\n" + "\n".join(settings), encoding="utf-8")
 
 
 def equivalent_names() -> set[str]:
@@ -74,14 +87,16 @@ def equivalent_names() -> set[str]:
 
 
 def report(show_diffs: bool = True) -> int:
-    sys.path.insert(0, str(STAGE))
+    """The figures of every staged run (one per module or group of modules mutated)."""
     from mutmut.stats import status_by_exit_code
 
     explained = equivalent_names()
     survivors: list[str] = []
     lines = []
     totals: Counter[str] = Counter()
-    for meta in sorted((STAGE / "mutants" / "src" / "alliance_archive").glob("*.py.meta")):
+    metas = sorted(STAGES.glob("*/mutants/src/alliance_archive/*.py.meta"), key=lambda p: p.name)
+    where: dict[str, Path] = {}
+    for meta in metas:
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         if not codes:
             continue
@@ -89,6 +104,10 @@ def report(show_diffs: bool = True) -> int:
         killed = sum(status in CAUGHT for status in statuses.values())
         left = sorted(name for name, status in statuses.items() if status not in CAUGHT)
         module = meta.name.removesuffix(".py.meta")
+        stage = meta.parents[3]
+        if module not in stage.name.split("+") and stage.name != "all":
+            continue
+        where.update(dict.fromkeys(codes, stage))
         unexplained = [name for name in left if name not in explained]
         totals.update(killed=killed, total=len(codes), explained=len(left) - len(unexplained))
         lines.append(
@@ -111,7 +130,10 @@ def report(show_diffs: bool = True) -> int:
         if show_diffs:
             name = survivor.split()[0]
             shown = subprocess.run(
-                [sys.executable, "-m", "mutmut", "show", name], cwd=STAGE, capture_output=True, text=True
+                [sys.executable, "-m", "mutmut", "show", name],
+                cwd=where[name],
+                capture_output=True,
+                text=True,
             )
             print("\n".join("      " + line for line in shown.stdout.splitlines()[1:]))
     return 0
@@ -132,10 +154,11 @@ def main() -> int:
         unknown = [module for module in modules if not (PACKAGE / f"{module}.py").exists()]
         if unknown:
             parser.error(f"no such module in the package: {', '.join(unknown)}")
-        stage(modules, shlex.split(args.tests) if args.tests else DEFAULT_TESTS)
+        where = stage_dir(modules, every=not args.modules)
+        stage(where, modules, shlex.split(args.tests) if args.tests else DEFAULT_TESTS)
         run = subprocess.run(
             [sys.executable, "-m", "mutmut", "run", "--max-children", str(args.workers)],
-            cwd=STAGE,
+            cwd=where,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         if run.returncode not in (0, 1):
