@@ -47,12 +47,8 @@ def stage(stage: Path, modules: list[str], tests: list[str]) -> None:
     if STAGES.exists():
         # a run of some modules replaces the earlier runs of any of them
         for old in STAGES.iterdir():
-            if (
-                old == stage
-                or set(old.name.split("+")) & set(modules)
-                or old.name == "all"
-                or stage.name == "all"
-            ):
+            same = set(old.name.split("+")) & set(modules)
+            if old.is_dir() and (old == stage or same or "all" in (old.name, stage.name)):
                 shutil.rmtree(old)
     (stage / "src").mkdir(parents=True)
     shutil.copytree(PACKAGE, stage / "src" / "alliance_archive", ignore=shutil.ignore_patterns("__pycache__"))
