@@ -66,6 +66,9 @@ def test_every_field_as_an_editor_writes_it(tmp_path: Path) -> None:
 
 def test_a_date_and_a_range_may_be_cleared_or_given_as_dates() -> None:
     assert validate({"date": None, "date_range": None}, THEMES, WHERE) == {"date": None, "date_range": None}
+    # a field cleared does not stop the fields after it from being read
+    cleared = {"date_range": None, "date": None, "title": "Harbor Talks"}
+    assert validate(cleared, THEMES, WHERE) == cleared
     data = {
         "date": dt.date(2021, 6, 4),
         "date_range": {"earliest": dt.date(2021, 6, 1), "latest": dt.date(2021, 6, 30), "basis": "a letter"},
