@@ -268,3 +268,102 @@ def test_merge_adds_a_new_official_only_with_a_country_and_roles() -> None:
         merge(PACKAGE, [{"name": "Sora Aoki", "country": "JP"}])
     with pytest.raises(RegistryError, match=r"needs the field 'country'$"):
         merge(PACKAGE, [{"name": "Sora Aoki"}])
+
+
+# -- more of the rules, each a fault a test once missed -----------------------------------------
+
+
+def test_the_package_registry_reads_every_officials_file_in_name_order() -> None:
+    from importlib import resources
+
+    import yaml
+
+    from alliance_archive.registry import load_raw
+
+    offices, people = load_raw()
+    data = resources.files("alliance_archive").joinpath("data")
+    assert offices == yaml.safe_load(data.joinpath("offices.yml").read_text(encoding="utf-8"))
+    files = sorted(
+        (p for p in data.joinpath("officials").iterdir() if p.name.endswith(".yml")), key=lambda p: p.name
+    )
+    assert len(files) > 1
+    expected = [entry for f in files for entry in yaml.safe_load(f.read_text(encoding="utf-8")) or []]
+    assert people == expected
+    assert offices["us-president"]["title"] == "President"
+
+
+def test_offices_and_terms_keep_their_ids_countries_and_patterns() -> None:
+    from alliance_archive.registry import Office
+
+    reg = parse_registry(
+        {"jp-fm": {"title": "Minister for Foreign Affairs", "country": "JP", "patterns": ["FM"]},
+         "kr-fm": {"title": "Minister of Foreign Affairs", "country": "KR"}},
+        [{"name": "Hana Mori", "country": "JP", "roles": [
+            {"office": "jp-fm", "start": "2020-01-01"},
+            {"office": "jp-envoy", "start": "2022-01-01"},
+        ]}],
+    )  # fmt: skip
+    assert reg.offices == {
+        "jp-fm": Office("jp-fm", "Minister for Foreign Affairs", "JP", ("FM",)),
+        "kr-fm": Office("kr-fm", "Minister of Foreign Affairs", "KR", ()),
+    }
+    (mori,) = reg.officials
+    assert [(t.office, t.title) for t in mori.terms] == [
+        ("jp-fm", "Minister for Foreign Affairs"),
+        ("jp-envoy", ""),
+    ]
+
+
+def test_name_keys_keep_two_letter_names() -> None:
+    assert name_key("Ed Lee") == "ed lee"
+    assert name_key("O\u2019Hara") == name_key("O'Hara") == "ohara"
+
+
+def test_name_variants_outside_the_us_move_the_family_name_either_way() -> None:
+    assert name_variants("Hana Mori", "other") == {"hana mori", "mori hana"}
+    assert name_variants("Ana Maria Mori", "JP") == {"ana maria mori", "maria mori ana", "mori ana maria"}
+    # a hyphenated given name written first, its hyphen dropped, in any country but the US
+    for country in ("JP", "KR", "other"):
+        assert "hongkyun kim" in name_variants("Kim Hong-kyun", country), country
+    assert "hongkyun kim" not in name_variants("Kim Hong-kyun", "US")
+
+
+def test_a_three_word_alias_gives_its_last_word_as_family_name() -> None:
+    reg = parse_registry(OFFICES, [{"name": "Hana Mori", "country": "JP", "aliases": ["Hanako Ann Morita"]}])
+    assert reg.by_family["morita"] == reg.officials
+    assert "ann" not in reg.by_family
+
+
+PACKAGE_WITH_ALIAS = [
+    {
+        "name": "Hana Mori",
+        "country": "JP",
+        "aliases": ["Hanako Morita"],
+        "roles": [{"title": "A", "start": "2010-01-01"}],
+    },
+]
+
+
+def test_merge_finds_an_official_by_an_alias_and_keeps_the_old_aliases() -> None:
+    (mori,) = merge(PACKAGE_WITH_ALIAS, [{"name": "Hanako Morita", "country": "JP"}])
+    assert mori["name"] == "Hanako Morita"
+    assert mori["aliases"] == ["Hana Mori"]
+    (same,) = merge(PACKAGE_WITH_ALIAS, [{"name": "Hana Mori", "aliases": ["H. Mori"]}])
+    assert same["aliases"] == ["Hanako Morita", "H. Mori"]
+
+
+def test_merge_reads_an_entry_without_a_country_in_either_name_order() -> None:
+    (mori,) = merge(PACKAGE_WITH_ALIAS, [{"name": "Mori Hana"}])
+    assert mori["name"] == "Mori Hana"
+    assert mori["aliases"] == ["Hanako Morita", "Hana Mori"]
+    # written family name first but said to be American, it is someone else, who needs roles
+    with pytest.raises(RegistryError, match="needs the field 'roles'"):
+        merge(PACKAGE_WITH_ALIAS, [{"name": "Mori Hana", "country": "US"}])
+
+
+def test_merge_adds_every_new_official() -> None:
+    new = [
+        {"name": "Sora Aoki", "country": "JP", "roles": [{"title": "D", "start": day("2022-01-01")}]},
+        {"name": "Jin Park", "country": "KR", "roles": [{"title": "E", "start": day("2022-01-01")}]},
+    ]
+    assert [p["name"] for p in merge(PACKAGE_WITH_ALIAS, new)] == ["Hana Mori", "Sora Aoki", "Jin Park"]
