@@ -115,3 +115,70 @@ def test_only_the_first_twenty_thousand_characters_are_sampled(tmp_path: Path) -
 def test_a_blank_seed_is_empty(tmp_path: Path) -> None:
     with pytest.raises(SeedError, match=r"^empty: the file holds no text$"):
         read_seed(write(tmp_path, b" \n\t\n"))
+
+
+# -- the limits exactly at their edges -----------------------------------------------------------------
+
+
+def test_broken_bytes_after_a_mark_become_replacement_characters() -> None:
+    assert decode(codecs.BOM_UTF8 + b"ok \xff") == ("ok \ufffd", "utf-8-sig")
+    assert decode(codecs.BOM_UTF16_LE + b"o\x00k\x00!") == ("ok\ufffd", "utf-16")
+    assert decode(codecs.BOM_UTF32_LE + b"o\x00\x00\x00!") == ("o\ufffd", "utf-32")
+
+
+def test_bytes_no_codec_or_detector_reads_are_windows_1252_with_replacements() -> None:
+    # the detector gives up on these; Windows-1252 leaves 0x81 undefined
+    data = b"\x81\x00\x8d\x00\x00\x00\x81"
+    assert decode(data) == (data.decode("cp1252", errors="replace"), "cp1252")
+    assert decode(data)[0].count("\ufffd") == 3
+
+
+def test_utf16_without_a_mark_from_eight_bytes() -> None:
+    assert decode("\u00e9a\u00e9a".encode("utf-16-le")) == ("\u00e9a\u00e9a", "utf-16-le")
+    # an odd last byte is a replacement character, not an error
+    assert decode("\u00e9a\u00e9a".encode("utf-16-le") + b"a") == ("\u00e9a\u00e9a\ufffd", "utf-16-le")
+
+
+def _pairs(letters: list[int], zeros: list[int]) -> bytes:
+    return bytes(b for pair in zip(letters, zeros, strict=True) for b in pair)
+
+
+def test_utf16_without_a_mark_needs_more_than_nine_zeros_in_ten() -> None:
+    letters = [0xE9] + [0x61] * 9
+    assert decode(_pairs(letters, [0] * 10))[1] == "utf-16-le"
+    assert decode(_pairs(letters, [0] * 9 + [0x62]))[1] == "cp1252"  # exactly nine in ten
+
+
+def test_utf16_without_a_mark_needs_fewer_than_one_zero_letter_in_ten() -> None:
+    assert decode(_pairs([0xE9] + [0x61] * 18 + [0], [0] * 20))[1] == "utf-16-le"  # one in twenty
+    assert decode(_pairs([0xE9] + [0x61] * 8 + [0], [0] * 10))[1] == "cp1252"  # one in ten
+    assert decode(_pairs([0xE9] + [0] * 9, [0] * 10))[1] == "cp1252"  # nearly all zero
+
+
+def test_exactly_one_bad_character_in_ten_is_still_text(tmp_path: Path) -> None:
+    assert read_seed(write(tmp_path, ("a" * 90 + "\x01" * 10).encode())).lines
+
+
+@pytest.mark.parametrize("char", ["\ue000", "\u0378"], ids=["private-use", "unassigned"])
+def test_private_use_and_unassigned_characters_count_as_binary(tmp_path: Path, char: str) -> None:
+    with pytest.raises(SeedError, match="not text"):
+        read_seed(write(tmp_path, ("a" * 80 + char * 20).encode()))
+
+
+def test_the_sample_is_exactly_twenty_thousand_characters(tmp_path: Path) -> None:
+    # 2,000 bad characters in the first 20,000 is one in ten, not more; the next one is outside
+    data = ("a" * 18000 + "\x01" * 2000 + "\x01" + "a" * 100).encode()
+    assert read_seed(write(tmp_path, data)).lines
+
+
+def test_files_after_a_refused_link_or_a_folder_are_still_found(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Elsewhere\n")
+    (seeds / "a-link.txt").symlink_to(outside)
+    (seeds / "b-folder.txt").mkdir()
+    (seeds / "c.txt").write_text("Headline\n")
+    found, refused = read.list_seeds(seeds)
+    assert [p.name for p in found] == ["c.txt"]
+    assert refused == [(seeds / "a-link.txt", "refused: it is a link to a file outside the seeds folder")]
