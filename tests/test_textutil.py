@@ -132,3 +132,22 @@ def test_slugify_cuts_long_titles_at_a_word() -> None:
     assert slugify(title, max_length=41) == "joint-statement-of-the-foreign-ministers"
     assert slugify("abc-def", max_length=7) == "abc-def"
     assert slugify("abc-defg", max_length=7) == "abc"
+
+
+def test_function_words_are_counted_before_a_full_stop_or_after_an_apostrophe() -> None:
+    assert english_word_count("It was said.") == 3
+    assert english_word_count("'the' 'and'") == 2
+
+
+def test_md_escape_leaves_quotation_marks_as_typed() -> None:
+    line = 'He said "yes" and it\'s fine'
+    assert markdown.markdown(md_escape(line)) == f"<p>{line}</p>"
+
+
+def test_slugify_joins_lower_case_abbreviations_too() -> None:
+    assert slugify("the u.s. view") == "us-view"
+
+
+def test_slugify_keeps_eighty_characters_by_default() -> None:
+    assert slugify("a" * 40 + " " + "b" * 39) == "a" * 40 + "-" + "b" * 39
+    assert slugify("a" * 40 + " " + "b" * 40) == "a" * 40
