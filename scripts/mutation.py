@@ -98,7 +98,8 @@ def report(show_diffs: bool = True) -> int:
             continue
         statuses = {name: status_by_exit_code[code] for name, code in codes.items()}
         killed = sum(status in CAUGHT for status in statuses.values())
-        left = sorted(name for name, status in statuses.items() if status not in CAUGHT)
+        unchecked = sum(status == "not checked" for status in statuses.values())
+        left = sorted(name for name, status in statuses.items() if status not in CAUGHT | {"not checked"})
         module = meta.name.removesuffix(".py.meta")
         stage = meta.parents[3]
         if module not in stage.name.split("+") and stage.name != "all":
@@ -109,6 +110,7 @@ def report(show_diffs: bool = True) -> int:
         lines.append(
             f"{module:12} {killed:4}/{len(codes):<4} killed  {100 * killed / len(codes):5.1f}%"
             f"   {len(left) - len(unexplained)} equivalent (explained), {len(unexplained)} unexplained"
+            + (f", {unchecked} not checked (the run was stopped)" if unchecked else "")
         )
         survivors += [f"{name}  ({statuses[name]})" for name in unexplained]
     if not totals["total"]:
