@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint typecheck pytest score bench bench-worst clean
+.PHONY: install serve build test lint typecheck pytest score bench bench-worst mutation clean
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ score: install  ## cleaning and extraction figures on the development corpus and
 	@echo "== low confidence against errors: development corpus"
 	@$(BIN)/python scripts/confidence_check.py --gold $(SHARED)/corpus
 
+MODULES ?=
+mutation: install  ## mutmut over the pipeline package (MODULES="dates registry" for some): score per module and survivors
+	$(BIN)/python scripts/mutation.py $(MODULES)
+
 bench: install bench-worst  ## build speed and memory at scale, and the worst-case seeds
 	$(BIN)/python benchmarks/bench_build.py
 
@@ -56,4 +60,4 @@ bench-worst: install  ## ms per KB of every hostile seed shape; a build with a 1
 	$(BIN)/python benchmarks/bench_worst_case.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache mutants build/mutation

@@ -213,9 +213,9 @@ def search(page: Page, query: str) -> None:
 
 
 @pytest.fixture(scope="session", name="site_url")
-def site_url_fixture(seeds_site: Path) -> Iterator[str]:
-    """Base URL of the real seeds' site, served locally under the site_url path prefix."""
-    with serve(seeds_site) as url:
+def site_url_fixture(browser_site: Path) -> Iterator[str]:
+    """Base URL of the real seeds' site with the journey statement, served under the site_url path prefix."""
+    with serve(browser_site) as url:
         yield url
 
 

@@ -3,11 +3,13 @@ any test during which the archive logs a warning it did not expect."""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -77,6 +79,42 @@ def build_site(tmp_path: Path) -> BuildSite:
 def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The archive's own seeds, built once per test session."""
     return build_project(make_project(tmp_path_factory.mktemp("seeds-site"), SEEDS))
+
+
+# A statement the browser tests follow: a headline, chrome lines to list, a date, a speaker the registry
+# knows, a quote, and themes, so a reader's journey has each of them whatever the sample seeds hold.
+JOURNEY_FILE = "journey.txt"
+JOURNEY_SEED = """\
+Ministry of Foreign Affairs
+Share
+Print
+Press Release
+Foreign Ministers Discuss Denuclearization in Seoul
+March 18, 2021
+Secretary of State Antony Blinken met Foreign Minister Chung Eui-yong in Seoul on March 18, 2021, \
+and the two agreed that the complete denuclearization of North Korea remains their shared goal.
+"Our alliance is the linchpin of peace and security in the region," Secretary Blinken said after the meeting.
+The ministers also discussed trilateral cooperation with Japan and the humanitarian situation in the region.
+Back to top
+"""
+
+
+@pytest.fixture(scope="session")
+def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The archive's own seeds and the journey statement, built once per test session."""
+    project = make_project(tmp_path_factory.mktemp("browser-site"), SEEDS)
+    (project / "seeds" / JOURNEY_FILE).write_text(JOURNEY_SEED, encoding="utf-8")
+    return build_project(project)
+
+
+def journey_record(site: Path) -> dict[str, Any]:
+    """The journey statement's record in the site's statements.json."""
+    records = json.loads((site / "data" / "statements.json").read_text(encoding="utf-8"))["statements"]
+    found = [r for r in records if r["source"]["file"] == f"seeds/{JOURNEY_FILE}"]
+    assert len(found) == 1, f"the site holds {len(found)} records of seeds/{JOURNEY_FILE}"
+    record: dict[str, Any] = found[0]
+    assert record["date"] and record["speakers"] and record["themes"] and record["removed"], record
+    return record
 
 
 class _WarningGuard(logging.Handler):

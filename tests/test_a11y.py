@@ -3,7 +3,6 @@ in the light and the dark palette (Debian's Chromium, the real seeds)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from tests.browser import (  # noqa: F401 (fixtures)
     search,
     site_url_fixture,
 )
+from tests.conftest import journey_record
 
 pytestmark = pytest.mark.browser
 
@@ -41,13 +41,14 @@ SCHEMES = {"light": "default", "dark": "slate"}
 
 def _address(kind: str, site: Path) -> str:
     """The page of ``kind`` to check, relative to the site's base URL."""
-    statements = json.loads((site / "data" / "statements.json").read_text(encoding="utf-8"))["statements"]
-    spoken = next(s for s in statements if s["speakers"] and s["date"])
-    official = next(
+    spoken = journey_record(site)
+    officials = [
         p.parent.name
         for p in sorted((site / "officials").glob("*/index.html"))
         if spoken["speakers"][0]["name"] in p.read_text(encoding="utf-8")
-    )
+    ]
+    assert officials, f"no official's page names {spoken['speakers'][0]['name']}"
+    official = officials[0]
     addresses = {
         "home": "",
         "search results": "",
@@ -84,10 +85,10 @@ def scheme_tab_fixture(request: pytest.FixtureRequest, chromium: Browser) -> Ite
 
 @pytest.mark.parametrize("kind", PAGES)
 def test_no_serious_accessibility_violation(
-    kind: str, scheme_tab: Tab, site_url: str, seeds_site: Path, request: pytest.FixtureRequest
+    kind: str, scheme_tab: Tab, site_url: str, browser_site: Path, request: pytest.FixtureRequest
 ) -> None:
     page = scheme_tab.page
-    page.goto(site_url + _address(kind, seeds_site))
+    page.goto(site_url + _address(kind, browser_site))
     page.wait_for_load_state("networkidle")
     scheme = request.node.callspec.params["scheme_tab"]
     assert color_scheme(page) == SCHEMES[scheme]

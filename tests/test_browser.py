@@ -25,6 +25,7 @@ from tests.browser import (  # noqa: F401 (fixtures)
     switch_to_dark,
     tab_fixture,
 )
+from tests.conftest import journey_record
 
 pytestmark = pytest.mark.browser
 
@@ -51,9 +52,9 @@ def _nav_tab(page: Page, label: str) -> None:
     page.wait_for_load_state()
 
 
-def test_a_reader_searches_and_browses_the_archive(tab: Tab, site_url: str, seeds_site: Path) -> None:
+def test_a_reader_searches_and_browses_the_archive(tab: Tab, site_url: str, browser_site: Path) -> None:
     page = tab.page
-    records = _records(seeds_site)
+    records = _records(browser_site)
     prefix = urlsplit(site_url).path
 
     # Home
@@ -67,10 +68,12 @@ def test_a_reader_searches_and_browses_the_archive(tab: Tab, site_url: str, seed
     search(page, "denuclearization")
     results = page.locator(".md-search-result__item > a[href*='/statements/']")
     expect(results.first).to_be_visible()
-    # the first statement found that has a date and a speaker, so the journey can follow both
+    # the journey statement (written with a date, a speaker and chrome lines) is among the results
     hrefs = [_path_of(a.get_attribute("href") or "").removeprefix(prefix) for a in results.all()]
-    statement_url = next(h for h in hrefs if records[h]["date"] and records[h]["speakers"])
-    record = records[statement_url]
+    record = journey_record(browser_site)
+    statement_url = record["url"]
+    assert statement_url in hrefs, f"{statement_url} is not among the results {hrefs}"
+    assert records[statement_url] == record
     results.nth(hrefs.index(statement_url)).click()
     page.wait_for_url(re.compile(re.escape(statement_url) + r"\?h="))
     assert _heading(page) == record["title"]

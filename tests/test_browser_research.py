@@ -4,7 +4,6 @@ downloads, a clean printout with the citation, and the timelines in both palette
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -21,15 +20,13 @@ from tests.browser import (  # noqa: F401 (fixtures)
     switch_to_dark,
     tab_fixture,
 )
+from tests.conftest import journey_record
 
 pytestmark = pytest.mark.browser
 
 
 def _statement(site: Path) -> dict:
-    statements = json.loads((site / "data" / "statements.json").read_text(encoding="utf-8"))["statements"]
-    return next(
-        s for s in statements if s["speakers"] and s["date"] and s["theme_count" if False else "themes"]
-    )
+    return journey_record(site)
 
 
 def test_search_results_show_the_article_not_its_evidence(tab: Tab, site_url: str) -> None:
@@ -55,9 +52,9 @@ def test_search_results_show_the_article_not_its_evidence(tab: Tab, site_url: st
     assert tab.problems() == []
 
 
-def test_the_cite_block_copies_and_downloads(tab: Tab, site_url: str, seeds_site: Path) -> None:
+def test_the_cite_block_copies_and_downloads(tab: Tab, site_url: str, browser_site: Path) -> None:
     page = tab.page
-    record = _statement(seeds_site)
+    record = _statement(browser_site)
     page.goto(site_url + record["url"] + "#cite")
     cite = page.locator(".aa-cite")
     expect(cite.get_by_role("heading", name="Cite this statement")).to_be_visible()
@@ -96,10 +93,10 @@ def _visible(page: Page, selector: str) -> bool:
 
 
 def test_a_statement_prints_as_a_clean_document_with_its_citation(
-    tab: Tab, site_url: str, seeds_site: Path
+    tab: Tab, site_url: str, browser_site: Path
 ) -> None:
     page = tab.page
-    record = _statement(seeds_site)
+    record = _statement(browser_site)
     page.goto(site_url + record["url"])
     assert _visible(page, ".md-header") and _visible(page, ".aa-source-notes")
     page.emulate_media(media="print")
@@ -136,7 +133,7 @@ def _contrast(page: Page, selector: str) -> float:
     )
 
 
-def test_timelines_read_in_light_and_dark_mode(tab: Tab, site_url: str, seeds_site: Path) -> None:
+def test_timelines_read_in_light_and_dark_mode(tab: Tab, site_url: str, browser_site: Path) -> None:
     page = tab.page
     page.goto(site_url)
     chart = page.get_by_role("img", name="Statements per year, by the country of their speakers")
@@ -156,7 +153,7 @@ def test_timelines_read_in_light_and_dark_mode(tab: Tab, site_url: str, seeds_si
     page.locator(".aa-timeline-table summary").click()
     expect(page.locator(".aa-timeline-table table")).to_be_visible()
     # an official's page has their own chart
-    record = _statement(seeds_site)
+    record = _statement(browser_site)
     speaker = record["speakers"][0]["name"]
     slug = re.sub(r"[^a-z0-9]+", "-", speaker.lower()).strip("-")
     page.goto(site_url + f"officials/{slug}/")

@@ -99,24 +99,34 @@ def test_an_empty_correction_file_changes_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("correction", "field"),
+    ("correction", "blamed"),
     [
-        ("headline: Something Else\n", "headline"),
-        ("themes: [maritime-security, fisheries]\n", "themes"),
-        ("date: 2021-6-4\n", "date"),
-        ("date: June 4, 2021\n", "date"),
-        ("date: 2021-02-30\n", "date"),
-        ("themes: maritime-security\n", "themes"),
-        ("speakers:\n  - name: Jane Roe\n    country: Atlantis\n", "speakers"),
+        ("headline: Something Else\n", "unknown field 'headline'"),
+        ("themes: [maritime-security, fisheries]\n", "field 'themes': unknown theme 'fisheries'"),
+        ("date: 2021-6-4\n", "field 'date': '2021-6-4' is not a date"),
+        ("date: June 4, 2021\n", "field 'date': 'June 4, 2021' is not a date"),
+        ("date: 2021-02-30\n", "field 'date': day is out of range"),
+        ("themes: maritime-security\n", "field 'themes' must be a list"),
+        ("speakers:\n  - name: Jane Roe\n    country: Atlantis\n", "field 'speakers': country must be"),
+        ("speakers:\n  - name: Jane Roe\n    title: Minister\n", "field 'speakers': unknown key 'title'"),
+        ("mentioned:\n  - name: Jane Roe\n    rank: 3\n", "field 'mentioned': unknown key 'rank'"),
+        (
+            "date_range: {earliest: 2021-06-01, latest: 2021-06-30, basis: a note, source: a letter}\n",
+            "field 'date_range' needs earliest, latest and basis",
+        ),
+        ("date_range: {earliest: 2021-06-01, latest: June 30}\n", "field 'date_range.latest': 'June 30'"),
+        ("date_range: {latest: 2021-06-30}\n", "field 'date_range.earliest': 'None'"),
     ],
 )
-def test_bad_corrections_raise_naming_the_file_and_field(tmp_path: Path, correction: str, field: str) -> None:
+def test_bad_corrections_raise_naming_the_file_and_field(
+    tmp_path: Path, correction: str, blamed: str
+) -> None:
     path = seed_with(tmp_path, correction)
     with pytest.raises(SeedError) as info:
         build_statement(path, registry())
     message = str(info.value)
-    assert "rescue.yml" in message
-    assert field in message
+    assert message.startswith("correction file rescue.yml: "), message
+    assert blamed in message, message
 
 
 def test_unknown_theme_is_named(tmp_path: Path) -> None:

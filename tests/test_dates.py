@@ -72,21 +72,34 @@ def test_dates_come_in_order_of_appearance() -> None:
     "line",
     [
         "2014-3-8",
-        "3 min readMar 16, 2017",
         "2 September 2022",
         "Sept. 28, 2012",
         "July 02, 2013 1:26 AM",
         "June 14th, 2018",
         "Posted on November 9, 2021",
         "Thursday, March 16, 2017",
+        "UpdatedMar 16, 2017",
+        "Posted: March 16, 2017 |",
+        "Updated on Wednesday, September 28, 2017 at 11:30 AM (KST)",
     ],
 )
 def test_date_lines(line: str) -> None:
-    if "read" in line:
-        # the read-time line is a byline, not a date alone; its date is still found
-        assert first_date(line) == dt.date(2017, 3, 16)
-        return
     assert is_date_line(line)
+
+
+def test_a_read_time_byline_is_not_a_date_line_but_its_date_is_found() -> None:
+    line = "3 min readMar 16, 2017"
+    assert not is_date_line(line)
+    assert first_date(line) == dt.date(2017, 3, 16)
+
+
+def test_a_date_line_is_at_most_sixty_characters() -> None:
+    sixty = "Last updated Wednesday, September 28, 2017 at 11:30 AM (KST)"
+    sixty_one = "Last updated: Wednesday, September 28, 2017 at 11:30 AM (KST)"
+    assert (len(sixty), len(sixty_one)) == (60, 61)
+    assert is_date_line(sixty)
+    assert not is_date_line(sixty_one)
+    assert not is_date_line("Last updated on Wednesday, September 28, 2017 at 11:30 AM (Korea Standard Time)")
 
 
 @pytest.mark.parametrize(
@@ -96,6 +109,8 @@ def test_date_lines(line: str) -> None:
         "Friday, May 31",
         "Press Statement",
         "May the alliance endure",
+        "Talks on March 16, 2017 in Tokyo",
+        "Mar 16, 2017 X",
         "",
     ],
 )
@@ -129,3 +144,82 @@ def test_parse_iso_is_strict() -> None:
     for bad in ["2020-2-29", "29/02/2020", "2021-02-29", "yesterday"]:
         with pytest.raises(ValueError):
             parse_iso(bad)
+    with pytest.raises(ValueError, match=r"'29/02/2020' is not a date in the form YYYY-MM-DD"):
+        parse_iso("29/02/2020")
+
+
+def test_us_numeric_dates_are_month_first() -> None:
+    # 09/28/2012 can only be read month first; 03/04/2012 would read either way, and is March 4
+    assert first_date("Released on 09/28/2012 in Washington.") == dt.date(2012, 9, 28)
+    assert first_date("03/04/2012") == dt.date(2012, 3, 4)
+    assert find_dates("28/09/2012") == []
+
+
+def test_dotted_numeric_dates_are_day_first() -> None:
+    assert first_date("Seoul, 28.09.2012") == dt.date(2012, 9, 28)
+    assert first_date("04.03.2012") == dt.date(2012, 3, 4)
+    assert is_date_line("28.09.2012")
+
+
+def test_every_date_after_one_already_taken_is_still_found() -> None:
+    # "2 Sept." alone would also read as a day-month date inside the full one
+    found = find_dates("Signed 2 Sept. 2022 and reviewed 5 October.")
+    assert [(d.year, d.month, d.day) for d in found] == [(2022, 9, 2), (None, 10, 5)]
+
+
+def test_dates_written_against_each_other_are_both_found() -> None:
+    assert [(d.month, d.day) for d in find_dates("2019-11-04May 5")] == [(11, 4), (5, 5)]
+    assert [(d.month, d.day) for d in find_dates("5 Sept.Mar 16, 2017")] == [(9, 5), (3, 16)]
+
+
+def test_an_impossible_date_does_not_hide_the_dates_after_it() -> None:
+    assert [d.to_date() for d in find_dates("February 30, 2021 and March 3, 2021")] == [dt.date(2021, 3, 3)]
+
+
+def test_a_verb_may_does_not_hide_the_dates_after_it() -> None:
+    found = find_dates("Officials may 5 times a year review it; they meet on June 3.")
+    assert [(d.month, d.day) for d in found] == [(6, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on January 1", (1, 1)),
+        ("until December 31", (12, 31)),
+        ("Friday, May 1", (5, 1)),
+        ("on june 5", (6, 5)),
+    ],
+)
+def test_day_month_dates_at_the_ends_of_the_calendar(text: str, expected: tuple[int, int]) -> None:
+    assert [(d.month, d.day) for d in find_dates(text)] == [expected]
+
+
+def test_a_day_past_thirty_one_is_no_date() -> None:
+    assert find_dates("Friday, May 32") == []
+    assert find_dates("on June 35") == []
+    assert [(d.month, d.day) for d in find_dates("not on June 35 but on June 5")] == [(6, 5)]
+
+
+def test_lower_case_may_is_a_date_with_a_year_or_a_weekday() -> None:
+    assert [d.to_date() for d in find_dates("posted may 5, 2019")] == [dt.date(2019, 5, 5)]
+    assert [(d.month, d.day, d.weekday) for d in find_dates("on friday, may 5 the talks")] == [(5, 5, 4)]
+    assert find_dates("they may. 5 of them") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [("Monday, May 27", 0), ("Tuesday, May 28", 1), ("Thurs., May 30", 3), ("Thursday, May 30", 3)],
+)
+def test_weekdays_are_read_from_their_first_three_letters(text: str, weekday: int) -> None:
+    assert [d.weekday for d in find_dates(text)] == [weekday]
+
+
+def test_infer_year_skips_a_year_without_the_day() -> None:
+    (leap,) = find_dates("on February 29 the allies met")
+    assert infer_year(leap, dt.date(2019, 1, 1), dt.date(2021, 12, 31)) == dt.date(2020, 2, 29)
+
+
+def test_infer_year_includes_both_ends_of_the_range() -> None:
+    (found,) = find_dates("on May 31 the talks ended")
+    assert infer_year(found, dt.date(2019, 5, 31), dt.date(2020, 5, 30)) == dt.date(2019, 5, 31)
+    assert infer_year(found, dt.date(2019, 6, 1), dt.date(2020, 5, 31)) == dt.date(2020, 5, 31)

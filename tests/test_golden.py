@@ -28,7 +28,7 @@ def expected_for(seed: Path) -> dict[str, Any]:
 
 
 def test_the_golden_folder_is_complete() -> None:
-    assert 4 <= len(CASES) <= 6
+    assert len(CASES) >= 4, "the golden folder holds at least four whole articles"
     for seed in CASES:
         assert seed.with_suffix(".expected.yml").is_file(), seed.name
         assert set(expected_for(seed)) >= {

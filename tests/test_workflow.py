@@ -25,13 +25,6 @@ def test_actionlint_accepts_the_workflow() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_actionlint_rejects_a_broken_workflow(tmp_path: Path) -> None:
-    broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses:\n")
-    result = subprocess.run([_actionlint(), str(broken)], capture_output=True, text=True, timeout=120)
-    assert result.returncode != 0
-
-
 def test_workflow_builds_strictly_and_deploys_with_the_official_actions() -> None:
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]

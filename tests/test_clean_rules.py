@@ -1,0 +1,92 @@
+"""The cleaner's line tests at their edges, on lines these tests write: what counts as a sentence, a
+paragraph, a site's name, a label, a transcript speaker's label, a title cut from a sentence, and the
+switch that turns the chrome vocabulary off."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_archive import clean
+from alliance_archive.clean import is_sentence, is_site_name, vocabulary_enabled
+
+
+def n_words(n: int, end: str = ".") -> str:
+    return " ".join(["word"] * n) + end
+
+
+def test_a_sentence_is_seven_words_with_an_ending_or_twenty_without() -> None:
+    assert is_sentence(n_words(7))
+    assert not is_sentence(n_words(6))
+    assert not is_sentence(n_words(7, ""))
+    assert not is_sentence(n_words(19, ""))
+    assert is_sentence(n_words(20, ""))
+
+
+def test_a_paragraph_is_more_than_twenty_five_words_with_an_ending() -> None:
+    assert clean._reads_as_a_paragraph(n_words(26))
+    assert not clean._reads_as_a_paragraph(n_words(25))
+    assert not clean._reads_as_a_paragraph(n_words(26, ""))
+
+
+def test_a_site_name_is_a_short_organisation_name_without_an_event() -> None:
+    assert is_site_name("Yonhap News Agency")
+    assert is_site_name("Ministry of Foreign Affairs of Japan Press Office")  # eight words
+    assert not is_site_name("Ministry of Foreign Affairs of Japan Press Office Tokyo")  # nine
+    assert not is_site_name("Seoul and Tokyo")  # no organisation word
+    assert not is_site_name("Ministry Statement on the Launch")  # an event word
+    assert not is_site_name("Yonhap News Agency reported the launch.")
+
+
+@pytest.mark.parametrize(
+    ("value", "enabled"),
+    [
+        (None, True),
+        ("on", True),
+        ("off", False),
+        (" OFF ", False),
+        ("0", False),
+        ("no", False),
+        ("False", False),
+        ("yes", True),
+    ],
+)
+def test_the_vocabulary_switch(monkeypatch: pytest.MonkeyPatch, value: str | None, enabled: bool) -> None:
+    if value is None:
+        monkeypatch.delenv(clean.VOCABULARY_SWITCH, raising=False)
+    else:
+        monkeypatch.setenv(clean.VOCABULARY_SWITCH, value)
+    assert vocabulary_enabled() is enabled
+
+
+def test_a_label_is_one_to_six_words_without_sentence_punctuation() -> None:
+    assert clean._label_like("Read the full text")
+    assert clean._label_like("One two three four five six")
+    assert not clean._label_like("One two three four five six seven")
+    assert not clean._label_like("Read the full text.")
+    assert not clean._label_like("Read the \u201cfull text\u201d")
+    assert not clean._label_like("")
+    assert not clean._label_like("1. Read the full text")
+
+
+def test_a_turn_label_is_more_than_four_fifths_capitals() -> None:
+    assert clean._is_turn_label("SECRETARY POMPEO")
+    assert clean._is_turn_label("MS. PSAKI")
+    assert clean._is_turn_label("QA")
+    assert not clean._is_turn_label("Q")
+    assert not clean._is_turn_label("Secretary Pompeo")
+    assert not clean._is_turn_label("ABCDe")  # exactly four in five
+    assert clean._is_turn_label("ABCDEFGHIj")  # nine in ten
+
+
+def test_a_title_from_a_long_sentence_is_cut_at_a_word_and_marked() -> None:
+    short = "The allies met in Seoul."
+    assert clean._title_from_sentence(short + " Then they left.") == short
+    exact = "w" * 120
+    assert clean._title_from_sentence(exact) == exact
+    long = "The ministers of the two allies met, " + "again " * 20 + "in Seoul."
+    title = clean._title_from_sentence(long, limit=40)
+    assert title == "The ministers of the two allies met…"
+    # the word the limit cuts through goes, even one ending right at the limit
+    assert clean._title_from_sentence("A B C D E F G H I J K L", limit=5) == "A B…"
+    assert clean._title_from_sentence("Ministers met, again and again", limit=16) == "Ministers met…"
+    assert clean._title_from_sentence("   ") == ""

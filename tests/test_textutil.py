@@ -1,0 +1,153 @@
+"""The shared text helpers through their public functions: lines compared whatever their quotes, dashes,
+case and spacing; words and English function words counted; paragraphs split into sentences with
+abbreviations kept whole; seed text escaped so Markdown shows it as typed; slugs for addresses."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from alliance_archive.textutil import (
+    comparable,
+    english_word_count,
+    md_escape,
+    normalize,
+    sentences,
+    slugify,
+    words,
+)
+
+
+def test_normalize_folds_case_quotes_dashes_and_spaces() -> None:
+    assert normalize("  The \u201cAlliance\u201d\u00a0 Today  ") == 'the "alliance" today'
+    assert normalize("Japan\u2019s role") == "japan's role"
+    assert normalize("U.S. \u2013 Japan \u2014 ROK") == "u.s.-japan-rok"
+    assert normalize("U.S.\u2212Japan") == normalize("U.S.-Japan") == "u.s.-japan"
+    assert normalize("\uff21\uff22") == "ab"  # full-width letters as NFKC reads them
+    assert normalize("STRASSE") == normalize("straße")
+
+
+def test_comparable_keeps_letters_and_digits_only() -> None:
+    assert comparable("The Alliance, at 70!") == comparable("the alliance at 70") == "theallianceat70"
+    assert comparable("U.S.\u2013Japan") == "usjapan"
+
+
+def test_words_are_runs_of_letters() -> None:
+    assert words("The U.S.-Japan alliance, 70 years on: Japan\u2019s view.") == [
+        "The",
+        "U.S.-Japan",
+        "alliance",
+        "years",
+        "on",
+        "Japan\u2019s",
+        "view.",
+    ]
+    assert words("2024 12:30") == []
+
+
+def test_english_function_words_are_counted() -> None:
+    assert (
+        english_word_count("The ministers of the two countries met in Seoul.") == 5
+    )  # the, of, the, two, in
+    assert english_word_count("Das Treffen fand in Seoul statt.") == 1  # in
+    assert english_word_count("THE AND OF") == 3
+    assert english_word_count("") == 0
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The ministers met. They agreed.", ["The ministers met.", "They agreed."]),
+        ("Did they agree? Yes! They did.", ["Did they agree?", "Yes!", "They did."]),
+        (
+            "The U.S. and Japan met on Sept. 28 in Tokyo. Mr. Kim and Dr. Lee attended.",
+            ["The U.S. and Japan met on Sept. 28 in Tokyo.", "Mr. Kim and Dr. Lee attended."],
+        ),
+        ('"We agree," he said. "So do we."', ['"We agree," he said.', '"So do we."']),
+        ('"We agree." They left.', ['"We agree."', "They left."]),
+        ("(The talks ended.) They left.", ["(The talks ended.)", "They left."]),
+        ("He said: \u201cWe agree.\u201d They left.", ["He said: \u201cWe agree.\u201d", "They left."]),
+        ("Gen. Park spoke. 2024 was a good year.", ["Gen. Park spoke.", "2024 was a good year."]),
+        ("President John F. Kennedy spoke.", ["President John F. Kennedy spoke."]),
+        ("no capital. after the stop", ["no capital. after the stop"]),
+        ("", []),
+        ("   ", []),
+    ],
+)
+def test_sentences(paragraph: str, expected: list[str]) -> None:
+    assert sentences(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024. The allies met again.",
+        "1. The allies met.",
+        "7) The allies met.",
+        "- not a list item",
+        "# not a heading",
+        "> not a quote",
+        "*not emphasis* and _not_ either",
+        "[not a link](http://example.org)",
+        "<b>not bold</b> & not an entity: &amp;",
+        "`not code` \\ and a backslash",
+        "{not: jinja} !not an image",
+        "+ not a list item",
+    ],
+)
+def test_md_escape_renders_seed_text_exactly_as_typed(line: str) -> None:
+    page = markdown.markdown(md_escape(line))
+    assert page.startswith("<p>") and page.endswith("</p>"), page
+    shown = page.removeprefix("<p>").removesuffix("</p>")
+    assert shown == line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), page
+
+
+def test_md_escape_strips_the_ends() -> None:
+    assert md_escape("  The allies met.  \n") == "The allies met."
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("The U.S.-Japan Alliance: The Cornerstone", "us-japan-alliance-cornerstone"),
+        ("A Statement on the Launch", "statement-on-the-launch"),
+        ("An Alliance; A Promise", "alliance-promise"),
+        ("Japan\u2019s View of the ROK", "japans-view-of-the-rok"),
+        ("Séoul et Tōkyō", "seoul-et-tokyo"),
+        ("!!!", "untitled"),
+        ("", "untitled"),
+        ("Theater Missile Defense", "theater-missile-defense"),
+    ],
+)
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+def test_slugify_cuts_long_titles_at_a_word() -> None:
+    title = (
+        "Joint Statement of the Foreign Ministers on the Alliance and Trilateral Cooperation in the Region"
+    )
+    # the cut falls strictly inside the limit (a word ending exactly at it goes too: slugs stay stable)
+    assert slugify(title, max_length=40) == "joint-statement-of-the-foreign"
+    assert slugify(title, max_length=41) == "joint-statement-of-the-foreign-ministers"
+    assert slugify("abc-def", max_length=7) == "abc-def"
+    assert slugify("abc-defg", max_length=7) == "abc"
+
+
+def test_function_words_are_counted_before_a_full_stop_or_after_an_apostrophe() -> None:
+    assert english_word_count("It was said.") == 3
+    assert english_word_count("'the' 'and'") == 2
+
+
+def test_md_escape_leaves_quotation_marks_as_typed() -> None:
+    line = 'He said "yes" and it\'s fine'
+    assert markdown.markdown(md_escape(line)) == f"<p>{line}</p>"
+
+
+def test_slugify_joins_lower_case_abbreviations_too() -> None:
+    assert slugify("the u.s. view") == "us-view"
+
+
+def test_slugify_keeps_eighty_characters_by_default() -> None:
+    assert slugify("a" * 40 + " " + "b" * 39) == "a" * 40 + "-" + "b" * 39
+    assert slugify("a" * 40 + " " + "b" * 40) == "a" * 40
