@@ -83,9 +83,10 @@ def test_a_missing_seed_is_unreadable(tmp_path: Path) -> None:
 
 
 def test_a_seed_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write(tmp_path, b"x" * (3 * 1024 * 1024))
+    # words with spaces: a seed that is text, exactly 3 MB of it
+    path = write(tmp_path, b"ab " * (1024 * 1024))
     monkeypatch.setattr(read, "MAX_SEED_BYTES", 3 * 1024 * 1024)
-    assert read_seed(path).lines == ["x" * (3 * 1024 * 1024)]
+    assert read_seed(path).lines[0].startswith("ab ab ")
     monkeypatch.setattr(read, "MAX_SEED_BYTES", 3 * 1024 * 1024 - 1)
     with pytest.raises(SeedError, match=r"^too large: 3 MB; seeds over 20 MB are not built$"):
         read_seed(path)
@@ -93,12 +94,12 @@ def test_a_seed_over_the_size_limit_is_refused(tmp_path: Path, monkeypatch: pyte
 
 def test_a_binary_file_is_refused_above_one_bad_character_in_ten(tmp_path: Path) -> None:
     # 9 control characters in 100 pass; 11 do not
-    ok = ("a" * 91 + "\x01" * 9).encode()
-    bad = ("a" * 89 + "\x01" * 11).encode()
+    ok = ("ab " * 30 + "a" + "\x01" * 9).encode()  # 91 characters of words, 9 bad
+    bad = ("ab " * 29 + "ab" + "\x01" * 11).encode()  # 89 and 11
     assert read_seed(write(tmp_path, ok, "ok.txt")).lines
     with pytest.raises(SeedError, match=r"^not text: it looks like a binary file saved with a \.txt name$"):
         read_seed(write(tmp_path, bad, "bad.txt"))
-    tabs = ("a\t" * 50 + "\n\r\f" * 10).encode()
+    tabs = ("ab\t" * 50 + "\n\r\f" * 10).encode()
     assert read_seed(write(tmp_path, tabs, "tabs.txt")).lines
 
 
@@ -108,7 +109,7 @@ def test_replacement_characters_count_as_binary(tmp_path: Path) -> None:
 
 
 def test_only_the_first_twenty_thousand_characters_are_sampled(tmp_path: Path) -> None:
-    data = ("a" * 20000 + "\x01" * 5000).encode()
+    data = ("ab " * 6666 + "ab" + "\x01" * 5000).encode()  # 20,000 characters of words first
     assert read_seed(write(tmp_path, data)).lines
 
 
@@ -166,7 +167,7 @@ def test_private_use_and_unassigned_characters_count_as_binary(tmp_path: Path, c
 
 def test_the_sample_is_exactly_twenty_thousand_characters(tmp_path: Path) -> None:
     # 2,000 bad characters in the first 20,000 is one in ten, not more; the next one is outside
-    data = ("a" * 18000 + "\x01" * 2000 + "\x01" + "a" * 100).encode()
+    data = ("ab " * 6000 + "\x01" * 2000 + "\x01" + "ab " * 33).encode()
     assert read_seed(write(tmp_path, data)).lines
 
 
