@@ -126,4 +126,6 @@ def test_a_large_archive_keeps_statement_pages_out_of_the_header_search(
     assert not [loc for loc in locations if loc.startswith("statements/")]
     # nor each official's, year's and theme's listing, which repeat the statements' titles and quotes
     assert not [loc for loc in locations if re.match(r"(officials|years|themes)/.+", loc)], locations
+    # nor the Quotes page, which gathers every quote of every statement
+    assert not [loc for loc in locations if loc.startswith("quotes/")], locations
     assert {"", "about/", "explore/", "officials/", "themes/", "years/"} <= locations

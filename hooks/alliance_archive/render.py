@@ -414,7 +414,7 @@ def pages(
             site_name,
             archive_updated,
         )
-    out["quotes.md"] = render("quotes.md.jinja", groups=_quote_groups(views))
+    out["quotes.md"] = render("quotes.md.jinja", groups=_quote_groups(views), header_search=header_search)
     groups = []
     for code in COUNTRY_ORDER:
         people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
