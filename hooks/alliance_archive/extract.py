@@ -18,6 +18,7 @@ import yaml
 
 from .clean import Block, Cleaned, Drop
 from .dates import FoundDate, find_dates, infer_year
+from .document import has_address
 from .people import (
     _COLLECTIVE,
     _COLLECTIVE_SUBJECT,
@@ -41,7 +42,6 @@ from .registry import Registry, registry
 from .textutil import sentences
 
 EARLIEST = dt.date(1990, 1, 1)
-_URL = re.compile(r"https?://|www\.")
 DATE_SOURCES = ("date", "read_time", "header", "byline", "doctype", "player_text", "above_title")
 
 
@@ -117,7 +117,7 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
         key=lambda d: (d.line < cleaned.title_line, d.line),
     )
     for drop in header:
-        if _URL.search(drop.text):
+        if has_address(drop.text):
             continue
         days = _full_dates(drop.text)
         if days:
@@ -158,7 +158,7 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
                 "date", day.isoformat(), block.line, block.text[:160], 0.7, "date read from a paragraph"
             )
     for drop in header:
-        days = _full_dates(drop.text) if _URL.search(drop.text) else []
+        days = _full_dates(drop.text) if has_address(drop.text) else []
         if days:
             return days[0], Evidence(
                 "date", days[0].isoformat(), drop.line, drop.text, 0.5, "date read from a link address only"
