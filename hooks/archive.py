@@ -12,16 +12,19 @@ processes; default: all cores for a large archive, none for a small one).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from alliance_archive import cache, explore, history, pipeline, related, render, review
+from alliance_archive import cache, explore, history, pagecache, pipeline, related, render, review
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 # the command this process runs (``serve`` shows editors the Review page); set once at start-up
@@ -32,9 +35,52 @@ def on_startup(command: str, dirty: bool) -> None:
     _RUN["command"] = command
 
 
+class _Warnings(logging.Handler):
+    """Counts the warnings MkDocs logs, so a page whose build warned is not kept in the page cache."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_WARNINGS = _Warnings()
+
+
+class _Building:
+    """A page this build makes: its page cache key, and whether a warning came while it was made.
+
+    A page is made in two steps (its Markdown converted, then all pages put into the theme), and
+    other pages are converted in between, so the warnings are counted over each step apart."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.since = _WARNINGS.count
+        self.warned = False
+
+    def step_done(self) -> None:
+        self.warned = self.warned or _WARNINGS.count != self.since
+        self.since = _WARNINGS.count
+
+
+# this build's page cache, the kept pages it restores, and the cache key and warning count of the
+# pages it builds; reset by every build (``mkdocs serve`` keeps the module between builds)
+_PAGES: dict[str, pagecache.PageCache] = {}
+_KEPT: dict[str, pagecache.Kept] = {}
+_BUILDING: dict[str, _Building] = {}
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `mkdocs serve` keeps this module loaded between builds: start each build from the data files
     pipeline.reset()
+    _PAGES.clear()
+    _KEPT.clear()
+    _BUILDING.clear()
+    mkdocs_log = logging.getLogger("mkdocs")
+    if _WARNINGS not in mkdocs_log.handlers:
+        mkdocs_log.addHandler(_WARNINGS)
     return config
 
 
@@ -77,40 +123,115 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # strict mode counts warnings only where they are logged; -q hides them, so abort outright
         names = "; ".join(f"seeds/{name} ({problem})" for name, problem in problems)
         raise PluginError(f"Strict mode: {len(problems)} problem(s) with the seeds: {names}")
-    generated = render.pages(
-        archive.statements,
-        repo_url=config.repo_url or "",
-        site_url=config.site_url or "",
-        site_name=config.site_name,
-        events=events.links,
-        changed=history.last_changed(_seeds_dir(config).parent),
+    changed = history.last_changed(_seeds_dir(config).parent)
+    addresses = (config.repo_url or "", config.site_url or "", config.site_name)
+    made = pagecache.GeneratedCache(cache.cache_dir(project), site=config.site_url or "")
+    key = pagecache.generated_key(
+        (archive.statements, events.links, changed, addresses),
+        cache.pipeline_version(),
+        _seeds_dir(config) / pipeline.SITE_FILE,
     )
-    rendered = time.perf_counter() - started - records
+    stored = made.load(key)
+    generated: Iterable[tuple[str, bytes]]
+    if stored is not None:
+        generated = stored
+    else:
+        repo_url, site_url, site_name = addresses
+        pages = render.iter_pages(
+            archive.statements,
+            repo_url=repo_url,
+            site_url=site_url,
+            site_name=site_name,
+            events=events.links,
+            changed=changed,
+        )
+        generated = made.store(key, pages)
     if _RUN["command"] == "serve":
         # the editors' review list: part of the live preview, never of a published build
-        generated["review.md"] = review.page(review.review(archive.statements))
+        review_page = ("review.md", review.page(review.review(archive.statements)).encode("utf-8"))
+        generated = itertools.chain(generated, [review_page])
     sources = {f"statements/{s.id}.md": s.source_file for s in archive.statements}
-    for path, content in generated.items():
+    for path, content in generated:
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
+        # kept as UTF-8 bytes: half the memory of a str holding any character beyond Latin-1
         file = File.generated(config, path, content=content)
         # the edit button of a statement page opens its seed; generated index pages have none
         file.edit_uri = f"../{sources[path]}" if path in sources else None
         files.append(file)
+    rendered = time.perf_counter() - started - records
     log.info(
         "Alliance Archive: %d statements from %s (%d from the record cache); records in %.3f s, "
-        "pages in %.3f s",
+        "pages in %.3f s (%s)",
         len(archive.statements),
         _seeds_dir(config),
         archive.cached,
         records,
         rendered,
+        "read from the page cache" if stored is not None else "rendered",
     )
     return files
 
 
+def _nav_signature(items: list[object]) -> list[object]:
+    signature: list[object] = []
+    for item in items:
+        file = getattr(item, "file", None)
+        children = getattr(item, "children", None)
+        signature.append(
+            (
+                type(item).__name__,
+                getattr(item, "title", None),
+                file.src_uri if file is not None else getattr(item, "url", None),
+                _nav_signature(children) if children else None,
+            )
+        )
+    return signature
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    project = Path(config.config_file_path).resolve().parent
+    custom_dir = config.theme.custom_dir
+    signature = pagecache.site_signature(
+        config_file=Path(config.config_file_path).read_bytes(),
+        settings=(
+            config.site_url,
+            config.use_directory_urls,
+            config.repo_url,
+            config.edit_uri,
+            _RUN["command"],
+        ),
+        overrides=Path(custom_dir) if custom_dir else None,
+        nav=_nav_signature(list(nav.items)),
+        file_names=(f.src_uri for f in files),
+        code_version=cache.pipeline_version() + Path(__file__).read_text(encoding="utf-8"),
+    )
+    _PAGES["cache"] = pagecache.PageCache(cache.cache_dir(project), signature, site=config.site_url or "")
+    return nav
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    store = _PAGES.get("cache")
+    if store is None:
+        return None
+    source = page.file.content_string
+    kept = store.get(page.file.src_uri, source)
+    if kept is not None:
+        # a kept page: its front matter comes back in on_page_markdown, its HTML when it is written
+        _KEPT[page.file.src_uri] = kept
+        return ""
+    _BUILDING[page.file.src_uri] = _Building(store.key(page.file.src_uri, source))
+    return source
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    kept = _KEPT.get(page.file.src_uri)
+    if kept is not None:
+        page.meta = {**kept.meta, "template": pagecache.TEMPLATE}
+        if kept.title:
+            page.title = kept.title
+        markdown = ""
     # the sitemap dates a statement by the last change of its seed (render.py puts it in the meta)
     lastmod = page.meta.get("lastmod")
     if lastmod:
@@ -118,11 +239,87 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # the Markdown has been converted: a large build need not hold every page's source and HTML both
+    page.markdown = ""
+    kept = _KEPT.get(page.file.src_uri)
+    if kept is None:
+        building = _BUILDING.get(page.file.src_uri)
+        if building is not None:
+            building.step_done()
+        return html
+    # what MkDocs' link and anchor checks read of a built page
+    page.present_anchor_ids = set(kept.anchors)
+    linked = {files.get_file_from_path(path): links for path, links in kept.links.items()}
+    page.links_to_anchors = {file: links for file, links in linked.items() if file is not None}
+    return ""
+
+
+def on_page_context(
+    context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, object]:
+    kept = _KEPT.get(page.file.src_uri)
+    building = _BUILDING.get(page.file.src_uri)
+    if building is not None:
+        building.since = _WARNINGS.count  # the theme step starts
+    if kept is not None:
+        html = pagecache.PageCache.html(kept)
+        if html is None:
+            store = _PAGES["cache"]
+            raise PluginError(
+                f"The page cache {store.path} is damaged (page {page.file.src_uri}): "
+                "delete that file and build again"
+            )
+        context[pagecache.CONTEXT_KEY] = html
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    store = _PAGES.get("cache")
+    building = _BUILDING.pop(page.file.src_uri, None)
+    kept = _KEPT.pop(page.file.src_uri, None)
+    if kept is not None:
+        kept.html = b""  # written: let it go
+    elif store is not None and building is not None:
+        building.step_done()
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and search.get("exclude") is True
+        if excluded and not building.warned:
+            links = {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}
+            title = page.title if isinstance(page.title, str) else None
+            store.put(
+                pagecache.Kept(
+                    building.key, dict(page.meta), set(page.present_anchor_ids or ()), links, title
+                ),
+                output,
+            )
+    return output
+
+
+def on_build_error(error: Exception) -> None:
+    store = _PAGES.pop("cache", None)
+    if store is not None:
+        store.close(complete=False)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    store = _PAGES.pop("cache", None)
+    if store is not None:
+        store.close(complete=True)
+        log.info(
+            "Alliance Archive: %d pages from the page cache, %d kept for the next build",
+            store.hits,
+            store.stored,
+        )
     # the Explore page's index, in `mkdocs build` and in every `mkdocs serve` rebuild alike
     started = time.perf_counter()
-    outcome = explore.index_site(Path(config.site_dir))
+    project = Path(config.config_file_path).resolve().parent
+    outcome = explore.index_site(Path(config.site_dir), cache.cache_dir(project))
     if not outcome.ok:
         log.warning("Explore page: %s", outcome.message)
     else:
-        log.info("Alliance Archive: Explore index built in %.3f s", time.perf_counter() - started)
+        log.info(
+            "Alliance Archive: Explore index built in %.3f s (%s)",
+            time.perf_counter() - started,
+            outcome.message,
+        )

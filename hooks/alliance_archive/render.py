@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TypeVar
@@ -349,8 +350,20 @@ def pages(
     changed: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Every generated page and data file, by its path under docs/ (as MkDocs sees it)."""
+    return dict(iter_pages(statements, reg, repo_url, site_url, site_name, events, changed))
+
+
+def iter_pages(
+    statements: list[Statement],
+    reg: Registry | None = None,
+    repo_url: str = "",
+    site_url: str = "",
+    site_name: str = "Alliance Archive",
+    events: dict[str, list[Link]] | None = None,
+    changed: dict[str, str] | None = None,
+) -> Iterator[tuple[str, str]]:
+    """The pages of ``pages`` one at a time (path, content), so a large build need not hold them all."""
     reg = reg or registry()
-    out: dict[str, str] = {}
     views = officials_view(statements, reg)
     slugs = {name: v.slug for name, v in views.items()}
     if events is None:
@@ -365,19 +378,22 @@ def pages(
             f"{repo_url.rstrip('/')}/blob/main/{s.source_file}" if repo_url else f"../../{s.source_file}"
         )
         related = [Related(by_id[link.other], link) for link in events.get(s.id, []) if link.other in by_id]
-        out[f"statements/{s.id}.md"] = statement_page(
-            s,
-            slugs,
-            source_url,
-            page_url=base + s.url,
-            related=related[:MAX_RELATED],
-            more_related=len(related) - len(related[:MAX_RELATED]),
-            site_name=site_name,
-            lastmod=history.lastmod(changed or {}, s.source_file),
-            header_search=header_search,
+        yield (
+            f"statements/{s.id}.md",
+            statement_page(
+                s,
+                slugs,
+                source_url,
+                page_url=base + s.url,
+                related=related[:MAX_RELATED],
+                more_related=len(related) - len(related[:MAX_RELATED]),
+                site_name=site_name,
+                lastmod=history.lastmod(changed or {}, s.source_file),
+                header_search=header_search,
+            ),
         )
-        out[f"statements/{s.id}/cite.bib"] = cite.bibtex(s, base + s.url, site_name)
-        out[f"statements/{s.id}/cite.json"] = cite.csl_json(s, base + s.url, site_name)
+        yield f"statements/{s.id}/cite.bib", cite.bibtex(s, base + s.url, site_name)
+        yield f"statements/{s.id}/cite.json", cite.csl_json(s, base + s.url, site_name)
 
     for v in views.values():
         made = [a.s for a in v.spoke]
@@ -395,32 +411,38 @@ def pages(
         )
         items = [("spoke", a) for a in v.spoke] + [("mentioned", a) for a in v.mentioned_in]
         for path, part, pager in paginate(f"officials/{v.slug}", items, OFFICIAL_PAGE_SIZE):
-            out[path] = render(
-                "official.md.jinja",
-                o=v,
-                spoke=[a for kind, a in part if kind == "spoke"],
-                mentioned=[a for kind, a in part if kind == "mentioned"],
-                pager=pager,
-                header_search=header_search,
-                chart=chart_block(chart),
-                feed_title=f"{site_name}: {v.name}",
+            yield (
+                path,
+                render(
+                    "official.md.jinja",
+                    o=v,
+                    spoke=[a for kind, a in part if kind == "spoke"],
+                    mentioned=[a for kind, a in part if kind == "mentioned"],
+                    pager=pager,
+                    header_search=header_search,
+                    chart=chart_block(chart),
+                    feed_title=f"{site_name}: {v.name}",
+                ),
             )
-        out[f"officials/{v.slug}/feed.xml"] = feed(
-            f"{site_name}: statements by or naming {v.name}",
-            _newest_dated_then_undated(made + mentioned),
+        yield (
             f"officials/{v.slug}/feed.xml",
-            f"officials/{v.slug}/",
-            site_url,
-            site_name,
-            archive_updated,
+            feed(
+                f"{site_name}: statements by or naming {v.name}",
+                _newest_dated_then_undated(made + mentioned),
+                f"officials/{v.slug}/feed.xml",
+                f"officials/{v.slug}/",
+                site_url,
+                site_name,
+                archive_updated,
+            ),
         )
-    out["quotes.md"] = render("quotes.md.jinja", groups=_quote_groups(views), header_search=header_search)
+    yield "quotes.md", render("quotes.md.jinja", groups=_quote_groups(views), header_search=header_search)
     groups = []
     for code in COUNTRY_ORDER:
         people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
         if people:
             groups.append((COUNTRY_NAMES[code], people))
-    out["officials/index.md"] = render("officials_index.md.jinja", groups=groups)
+    yield "officials/index.md", render("officials_index.md.jinja", groups=groups)
 
     by_year: dict[str, list[Statement]] = {}
     for s in statements:
@@ -429,28 +451,34 @@ def pages(
     for y in dated:
         year_list = _newest_first(by_year[y])
         for path, chunk, pager in paginate(f"years/{y}", year_list, LIST_PAGE_SIZE):
-            out[path] = render(
-                "year.md.jinja",
-                label=y,
-                statements=chunk,
-                total=len(year_list),
-                undated=False,
-                pager=pager,
-                header_search=header_search,
+            yield (
+                path,
+                render(
+                    "year.md.jinja",
+                    label=y,
+                    statements=chunk,
+                    total=len(year_list),
+                    undated=False,
+                    pager=pager,
+                    header_search=header_search,
+                ),
             )
     undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
     for path, chunk, pager in paginate("years/undated", undated, LIST_PAGE_SIZE):
-        out[path] = render(
-            "year.md.jinja",
-            label="Undated statements",
-            statements=chunk,
-            total=len(undated),
-            undated=True,
-            pager=pager,
-            header_search=header_search,
+        yield (
+            path,
+            render(
+                "year.md.jinja",
+                label="Undated statements",
+                statements=chunk,
+                total=len(undated),
+                undated=True,
+                pager=pager,
+                header_search=header_search,
+            ),
         )
     year_rows = [(y, y, len(by_year[y])) for y in dated] + [("Undated", "undated", len(undated))]
-    out["years/index.md"] = render("years_index.md.jinja", years=year_rows, total=len(statements))
+    yield "years/index.md", render("years_index.md.jinja", years=year_rows, total=len(statements))
 
     by_theme: dict[str, list[Statement]] = {tid: [] for tid in themes()}
     for s in _newest_first(statements):
@@ -459,31 +487,40 @@ def pages(
     theme_list: list[tuple[Theme, int]] = [(t, len(by_theme[t.id])) for t in themes().values()]
     for t, count in theme_list:
         for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE):
-            out[path] = render(
-                "theme.md.jinja",
-                t=t,
-                count=count,
-                statements=chunk,
-                pager=pager,
-                header_search=header_search,
-                feed_title=f"{site_name}: {t.label}",
+            yield (
+                path,
+                render(
+                    "theme.md.jinja",
+                    t=t,
+                    count=count,
+                    statements=chunk,
+                    pager=pager,
+                    header_search=header_search,
+                    feed_title=f"{site_name}: {t.label}",
+                ),
             )
-        out[f"themes/{t.id}/feed.xml"] = feed(
-            f"{site_name}: {t.label}",
-            _newest_dated_then_undated(by_theme[t.id]),
+        yield (
             f"themes/{t.id}/feed.xml",
-            f"themes/{t.id}/",
-            site_url,
-            site_name,
-            archive_updated,
+            feed(
+                f"{site_name}: {t.label}",
+                _newest_dated_then_undated(by_theme[t.id]),
+                f"themes/{t.id}/feed.xml",
+                f"themes/{t.id}/",
+                site_url,
+                site_name,
+                archive_updated,
+            ),
         )
     ranked = sorted(theme_list, key=lambda tc: (-tc[1], tc[0].label))
-    out["themes/index.md"] = render(
-        "themes_index.md.jinja",
-        themes=theme_list,
-        ranked=ranked,
-        total=len(statements),
-        peak=max((c for _, c in theme_list), default=0),
+    yield (
+        "themes/index.md",
+        render(
+            "themes_index.md.jinja",
+            themes=theme_list,
+            ranked=ranked,
+            total=len(statements),
+            peak=max((c for _, c in theme_list), default=0),
+        ),
     )
 
     newest = [s for s in _newest_first(statements) if s.date]
@@ -501,25 +538,36 @@ def pages(
             )
         ),
     )
-    out["index.md"] = render(
-        "home.md.jinja",
-        chart=chart_block(home_chart),
-        total=len(statements),
-        officials=len(views),
-        years=span,
-        year_count=len(dated),
-        undated=len(undated),
-        themes=len(themes()),
-        latest=(newest + [s for s in statements if not s.date])[:10],
+    yield (
+        "index.md",
+        render(
+            "home.md.jinja",
+            chart=chart_block(home_chart),
+            total=len(statements),
+            officials=len(views),
+            years=span,
+            year_count=len(dated),
+            undated=len(undated),
+            themes=len(themes()),
+            latest=(newest + [s for s in statements if not s.date])[:10],
+        ),
     )
     feed_entries = newest + [s for s in statements if not s.date]
-    out["feed.xml"] = feed(
-        f"{site_name}: latest statements", feed_entries, "feed.xml", "", site_url, site_name, archive_updated
+    yield (
+        "feed.xml",
+        feed(
+            f"{site_name}: latest statements",
+            feed_entries,
+            "feed.xml",
+            "",
+            site_url,
+            site_name,
+            archive_updated,
+        ),
     )
-    out["data/statements.json"] = json.dumps(archive_json(statements), ensure_ascii=False, indent=1) + "\n"
-    out["data/statements.csv"] = export.csv_text(statements)
-    out["data/statements.schema.json"] = export.schema_json(list(themes()))
-    return out
+    yield "data/statements.json", json.dumps(archive_json(statements), ensure_ascii=False, indent=1) + "\n"
+    yield "data/statements.csv", export.csv_text(statements)
+    yield "data/statements.schema.json", export.schema_json(list(themes()))
 
 
 def _term_years(v: OfficialView) -> tuple[int, int] | None:

@@ -1,0 +1,234 @@
+"""The page cache: a build with nothing changed reads its pages back instead of building them, and
+the site it writes is the same, byte for byte, as a build that made every page; a change to a seed,
+to the site's settings or to a page that links into a kept one is seen, and a damaged cache is only
+rebuilt.
+
+The pages kept are those left out of Material's header search, as statement and listing pages are
+in a large archive; here the limit is set to none so that the sample seeds build that way."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alliance_archive import pagecache, render
+from alliance_archive.cache import CACHE_FOLDER
+from tests.conftest import SEEDS, build_project, make_project
+
+KEPT = "Alliance Archive: (\\d+) pages from the page cache, (\\d+) kept for the next build"
+
+
+@pytest.fixture(autouse=True)
+def large_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Build the sample seeds as a large archive builds its pages: out of the header search."""
+    monkeypatch.setattr(render, "MATERIAL_SEARCH_MAX_STATEMENTS", 0)
+
+
+def tree(site: Path, skip: tuple[str, ...] = ()) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and not p.relative_to(site).as_posix().startswith(skip)
+    }
+
+
+def build_logged(project: Path, caplog: pytest.LogCaptureFixture) -> tuple[Path, str]:
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        site = build_project(project)
+    return site, caplog.text
+
+
+def counts(log: str) -> tuple[int, int]:
+    found = re.search(KEPT, log)
+    assert found, f"the build did not report its page cache:\n{log[-2000:]}"
+    return int(found.group(1)), int(found.group(2))
+
+
+def statement_pages(site: Path) -> list[Path]:
+    return sorted((site / "statements").glob("*/index.html"))
+
+
+def test_a_build_with_nothing_changed_writes_the_same_site_from_the_cache(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path, SEEDS)
+    site, log = build_logged(project, caplog)
+    hits, kept = counts(log)
+    pages = statement_pages(site)
+    assert hits == 0 and kept > len(pages) >= 5, log  # the statements and their listings
+    assert "(rendered)" in log and "Explore index built in" in log and "(indexed)" in log
+    first = tree(site)
+
+    site, log = build_logged(project, caplog)
+    assert counts(log) == (kept, 0), log
+    assert "(read from the page cache)" in log and "(copied from the cache)" in log, log
+    second = tree(site)
+    assert second.keys() == first.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, f"pages differ after a build from the cache: {differing[:10]}"
+
+
+def test_an_edited_seed_is_built_again_and_matches_a_build_without_any_cache(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path / "kept", SEEDS)
+    build_logged(project, caplog)
+    seed = sorted((project / "seeds").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    added = "The ministers also agreed to meet again in the spring to review the plan."
+    seed.write_text(text.replace("\n\n", f"\n\n{added}\n\n", 1), encoding="utf-8")
+    site, log = build_logged(project, caplog)
+    hits, kept = counts(log)
+    assert hits > 0 and kept > 0, log  # the edited statement and the listings naming it: built again
+    assert "(rendered)" in log and "(indexed)" in log, log
+    assert any(added in page.read_text(encoding="utf-8") for page in statement_pages(site))
+
+    fresh = make_project(tmp_path / "fresh", project / "seeds")
+    fresh_site = build_project(fresh)
+    mine, theirs = tree(site, skip=("pagefind/",)), tree(fresh_site, skip=("pagefind/",))
+    assert mine.keys() == theirs.keys()
+    assert [name for name in mine if mine[name] != theirs[name]] == []
+
+
+def test_a_change_to_the_site_settings_builds_every_page_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path, SEEDS)
+    build_logged(project, caplog)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_name"] = "Alliance Statements Reading Room"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    site, log = build_logged(project, caplog)
+    assert counts(log)[0] == 0, log
+    for page in statement_pages(site):
+        assert "Alliance Statements Reading Room" in page.read_text(encoding="utf-8"), page
+
+
+@pytest.mark.expect_warnings
+def test_links_into_a_kept_page_are_still_checked(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, warnings_logged: list[logging.LogRecord]
+) -> None:
+    """MkDocs checks a link's anchor against the page it points to, kept or built."""
+    project = make_project(tmp_path, SEEDS)
+    site, _ = build_logged(project, caplog)
+    page = statement_pages(site)[0]
+    target = page.parent.name
+    anchor = re.findall(r'<h2 id="([^"]+)"', page.read_text(encoding="utf-8"))[0]
+    (project / "docs" / "reading.md").write_text(
+        f"# Reading\n\n[a part](statements/{target}.md#{anchor}) and "
+        f"[nowhere](statements/{target}.md#no-such-part)\n",
+        encoding="utf-8",
+    )
+    build_logged(project, caplog)
+    first = [r.getMessage() for r in warnings_logged if "no-such-part" in r.getMessage()]
+    warnings_logged.clear()
+    _, log = build_logged(project, caplog)
+    assert counts(log)[0] > 0, log
+    second = [r.getMessage() for r in warnings_logged if "no-such-part" in r.getMessage()]
+    assert len(first) == 1 and second == first, (first, second)
+    assert not [r for r in warnings_logged if f"#{anchor}'" in r.getMessage()]
+
+
+def test_a_damaged_cache_file_is_replaced_and_the_site_is_built(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path, SEEDS)
+    first = tree(build_logged(project, caplog)[0], skip=("pagefind/",))
+    (project / CACHE_FOLDER / pagecache.DB_NAME).write_bytes(b"not a database " * 100)
+    site, log = build_logged(project, caplog)
+    assert counts(log)[0] == 0, log
+    assert tree(site, skip=("pagefind/",)) == first
+    site, log = build_logged(project, caplog)
+    assert counts(log)[0] > 0, log
+
+
+WARNING_HOOK = """
+import logging
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri == {target!r}:
+        logging.getLogger("mkdocs.plugins.reader").warning("this page warns: %s", page.file.src_uri)
+    return markdown
+"""
+
+
+@pytest.mark.expect_warnings
+def test_a_page_whose_build_warned_is_not_kept_and_warns_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, warnings_logged: list[logging.LogRecord]
+) -> None:
+    project = make_project(tmp_path, SEEDS)
+    site, log = build_logged(project, caplog)
+    _, kept = counts(log)
+    target = f"statements/{statement_pages(site)[0].parent.name}.md"
+    (project / "warn_hook.py").write_text(WARNING_HOOK.format(target=target), encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"].append("warn_hook.py")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    _, log = build_logged(project, caplog)
+    assert counts(log) == (0, kept - 1), log  # a new setting: every page built, the warning's not kept
+    warnings_logged.clear()
+    _, log = build_logged(project, caplog)
+    assert counts(log) == (kept - 1, 0), log
+    assert [r.getMessage() for r in warnings_logged] == [f"this page warns: {target}"]
+
+
+def test_a_kept_page_is_found_only_from_the_same_source_and_site(tmp_path: Path) -> None:
+    store = pagecache.PageCache(tmp_path, "signature", site="https://example.org/")
+    kept = pagecache.Kept(store.key("a.md", "# A"), {"title": "A"}, {"a"}, {}, "A")
+    store.put(kept, "<html>A</html>")
+    store.close(complete=True)
+    again = pagecache.PageCache(tmp_path, "signature", site="https://example.org/")
+    found = again.get("a.md", "# A")
+    assert found is not None and pagecache.PageCache.html(found) == "<html>A</html>"
+    assert again.get("a.md", "# A changed") is None
+    assert (
+        pagecache.PageCache(tmp_path, "another site", site="https://example.org/").get("a.md", "# A") is None
+    )
+
+
+def test_a_complete_build_drops_the_entries_it_no_longer_uses(tmp_path: Path) -> None:
+    store = pagecache.PageCache(tmp_path, "sig", site="s")
+    for name in ("a.md", "b.md"):
+        store.put(pagecache.Kept(store.key(name, name), {}, set(), {}, None), name)
+    store.close(complete=True)
+    other = pagecache.PageCache(tmp_path, "sig", site="preview")
+    other.put(pagecache.Kept(other.key("c.md", "c.md"), {}, set(), {}, None), "c")
+    other.close(complete=True)
+    again = pagecache.PageCache(tmp_path, "sig", site="s")
+    assert again.get("a.md", "a.md") is not None
+    again.close(complete=True)  # b.md was not used: gone; the preview's entry stays
+    db = sqlite3.connect(tmp_path / pagecache.DB_NAME)
+    keys = {k for (k,) in db.execute("SELECT key FROM pages")}
+    db.close()
+    assert keys == {store.key("a.md", "a.md"), other.key("c.md", "c.md")}
+
+
+def test_the_generated_files_key_follows_their_inputs(tmp_path: Path) -> None:
+    officials = tmp_path / "officials.yml"
+    base = pagecache.generated_key(("records",), "v1", None)
+    assert base == pagecache.generated_key(("records",), "v1", None)
+    assert base != pagecache.generated_key(("other records",), "v1", None)
+    assert base != pagecache.generated_key(("records",), "v2", None)
+    officials.write_text("officials: []\n", encoding="utf-8")
+    with_file = pagecache.generated_key(("records",), "v1", officials)
+    assert with_file != base
+    officials.write_text("officials: [{name: A}]\n", encoding="utf-8")
+    assert pagecache.generated_key(("records",), "v1", officials) != with_file
+
+
+def test_a_generated_set_counts_only_once_it_is_complete(tmp_path: Path) -> None:
+    made = pagecache.GeneratedCache(tmp_path, site="s")
+    files = [("a.md", "A – one"), ("b.md", "B")]
+    stream = made.store("k", iter(files))
+    assert next(stream) == ("a.md", "A – one".encode())
+    assert made.load("k") is None  # stopped half way: not a set
+    assert list(stream) == [("b.md", b"B")]
+    assert made.load("k") == [(p, c.encode()) for p, c in files]
+    assert list(made.store("k2", iter([("c.md", "C")]))) == [("c.md", b"C")]
+    assert made.load("k") is None and made.load("k2") == [("c.md", b"C")]  # a site keeps its latest
