@@ -15,11 +15,13 @@ from __future__ import annotations
 import itertools
 import logging
 import time
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -59,6 +61,7 @@ class _Building:
         self.key = key
         self.since = _WARNINGS.count
         self.warned = False
+        self.packed: bytes | None = None  # the page's HTML, compressed between the two steps
 
     def step_done(self) -> None:
         self.warned = self.warned or _WARNINGS.count != self.since
@@ -239,6 +242,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def _excluded_from_search(page: Page) -> bool:
+    search = page.meta.get("search")
+    return isinstance(search, dict) and search.get("exclude") is True
+
+
+@event_priority(-100)  # after every other handler of the converted page
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # the Markdown has been converted: a large build need not hold every page's source and HTML both
     page.markdown = ""
@@ -247,6 +256,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         building = _BUILDING.get(page.file.src_uri)
         if building is not None:
             building.step_done()
+            if _excluded_from_search(page):
+                # MkDocs holds every page's HTML until all are themed; packed, a large archive's
+                # statement pages take a quarter of the memory (unpacked in on_page_context)
+                building.packed = zlib.compress(html.encode("utf-8"), 1)
+                return ""
         return html
     # what MkDocs' link and anchor checks read of a built page
     page.present_anchor_ids = set(kept.anchors)
@@ -255,6 +269,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return ""
 
 
+@event_priority(100)  # before the search plugin and any other handler reads the page's HTML
 def on_page_context(
     context: dict[str, object], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, object]:
@@ -262,6 +277,9 @@ def on_page_context(
     building = _BUILDING.get(page.file.src_uri)
     if building is not None:
         building.since = _WARNINGS.count  # the theme step starts
+        if building.packed is not None:
+            page.content = zlib.decompress(building.packed).decode("utf-8")
+            building.packed = None
     if kept is not None:
         html = pagecache.PageCache.html(kept)
         if html is None:
@@ -282,9 +300,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         kept.html = b""  # written: let it go
     elif store is not None and building is not None:
         building.step_done()
-        search = page.meta.get("search")
-        excluded = isinstance(search, dict) and search.get("exclude") is True
-        if excluded and not building.warned:
+        if _excluded_from_search(page) and not building.warned:
             links = {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}
             title = page.title if isinstance(page.title, str) else None
             store.put(

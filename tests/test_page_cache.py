@@ -232,3 +232,16 @@ def test_a_generated_set_counts_only_once_it_is_complete(tmp_path: Path) -> None
     assert made.load("k") == [(p, c.encode()) for p, c in files]
     assert list(made.store("k2", iter([("c.md", "C")]))) == [("c.md", b"C")]
     assert made.load("k") is None and made.load("k2") == [("c.md", b"C")]  # a site keeps its latest
+
+
+def test_pages_of_a_large_archive_are_themed_from_their_whole_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between conversion and theming such a page's HTML is held packed; the page comes out the same
+    as a page of a small archive, which is held as it is (and goes through the search plugin)."""
+    large = tree(build_project(make_project(tmp_path / "large", SEEDS)), skip=("pagefind/",))
+    monkeypatch.setattr(render, "MATERIAL_SEARCH_MAX_STATEMENTS", 10**6)
+    small = tree(build_project(make_project(tmp_path / "small", SEEDS)), skip=("pagefind/",))
+    pages = [name for name in large if name.startswith("statements/") and name.endswith(".html")]
+    assert len(pages) >= 5
+    assert [name for name in pages if large[name] != small[name]] == []
