@@ -1,6 +1,7 @@
 """The shared text helpers through their public functions: lines compared whatever their quotes, dashes,
 case and spacing; words and English function words counted; paragraphs split into sentences with
-abbreviations kept whole; a very long paragraph split at sentences, spaces or by size; seed text escaped so Markdown shows it as typed; slugs for addresses."""
+abbreviations kept whole; a very long paragraph split at sentences, spaces or by size; seed text
+escaped so Markdown shows it as typed; slugs for addresses."""
 
 from __future__ import annotations
 
@@ -167,8 +168,8 @@ def test_a_paragraph_up_to_four_thousand_characters_stays_whole() -> None:
     text = " ".join([sentence(1000)] * 3 + [sentence(997)])  # four sentences, 4,000 characters
     assert len(text) == 4000
     assert paragraphs(text) == [text]
-    longer = text + " " + sentence(1000)
-    assert len(paragraphs(longer)) > 1
+    longer = " ".join([sentence(999), sentence(999), sentence(1000), sentence(1000)])  # 4,001
+    assert paragraphs(longer) == [f"{sentence(999)} {sentence(999)}", sentence(1000), sentence(1000)]
 
 
 def test_a_long_paragraph_groups_whole_sentences_up_to_two_thousand_characters() -> None:
