@@ -2,9 +2,9 @@
 carries the weight and the rest is dead.
 
 For each vocabulary file (data/themes.yml, data/chrome.yml) and each seed, a copy of the project keeps a
-random half of every list (each theme's patterns; each chrome category's lines, phrases and prefixes),
-and ../shared/tools/score-corpus scores the copy. The figures that vocabulary feeds are printed beside
-the full vocabulary's.
+random half of every list (each theme's patterns; each chrome category's lines, phrases, patterns and
+prefixes), and ../shared/tools/score-corpus scores the copy. The figures that vocabulary feeds are
+printed beside the full vocabulary's.
 
     python scripts/vocabulary_halves.py                 # seeds 1, 2 and 3
     python scripts/vocabulary_halves.py --seeds 7 8 --gold ../shared/corpus

@@ -1,6 +1,6 @@
 """Reading seeds, rule by rule, on bytes these tests write: each byte-order mark and the encoding it
-names, UTF-16 without a mark, Windows-1252 before the detector, the binary and size limits, and the
-messages an editor sees."""
+names, UTF-16 without a mark, Windows-1252 before the detector, the binary and size limits, text with no
+word or no space in it, and the messages an editor sees."""
 
 from __future__ import annotations
 
@@ -182,3 +182,17 @@ def test_files_after_a_refused_link_or_a_folder_are_still_found(tmp_path: Path) 
     found, refused = read.list_seeds(seeds)
     assert [p.name for p in found] == ["c.txt"]
     assert refused == [(seeds / "a-link.txt", "refused: it is a link to a file outside the seeds folder")]
+
+
+def test_a_seed_without_a_run_of_letters_is_refused_as_holding_no_words(tmp_path: Path) -> None:
+    with pytest.raises(SeedError, match=r"^not text: it holds no words \(no run of letters anywhere\)$"):
+        read_seed(write(tmp_path, b"12 345 -- 6.7 ? !\n"))
+    assert read_seed(write(tmp_path, b"12 ab 345\n")).lines == ["12 ab 345", ""]
+
+
+def test_one_unbroken_run_over_two_hundred_characters_is_refused(tmp_path: Path) -> None:
+    assert read_seed(write(tmp_path, b"\n" + b"a" * 200 + b"\n")).lines[1] == "a" * 200
+    with pytest.raises(SeedError, match=r"^not text: one unbroken run of 1,201 characters with no spaces$"):
+        read_seed(write(tmp_path, b"  " + b"a" * 1201 + b"\n"))
+    # the same run with one more word beside it is text
+    assert read_seed(write(tmp_path, b"a" * 1201 + b" word\n")).lines[0].endswith(" word")

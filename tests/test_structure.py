@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from alliance_archive.clean import chrome_kind, clean, vocabulary
+from alliance_archive.clean import _key, chrome_kind, clean, vocabulary
 from alliance_archive.document import Document, classify, content_words
 from alliance_archive.textutil import normalize
 
@@ -64,6 +64,7 @@ def test_the_fixture_chrome_is_unknown_to_the_vocabulary() -> None:
     for line in UNSEEN_HEADER + UNSEEN_FOOTER:
         assert normalize(line) not in vocab.lines, line
         assert not any(phrase in normalize(line) for phrase, _, _ in vocab.phrases), line
+        assert not any(pattern.search(_key(line)) for pattern, _, _ in vocab.patterns), line
 
 
 @pytest.mark.parametrize("vocabulary_switch", ["on", "off"])
@@ -177,6 +178,31 @@ def test_labels_beside_a_player_time_code_go_and_a_subheading_after_them_stays(
         assert [b.text for b in cleaned.blocks if b.kind == "paragraph"] == BODY
     finally:
         vocabulary.cache_clear()
+
+
+def test_subscribing_to_a_principle_is_article_text_and_a_subscribe_label_is_chrome() -> None:
+    last = "We subscribe to the principle of free and open seas, the three ministers said in closing."
+    label = "Subscribe to the Harbor Watch letter"
+    lines = [HEADLINE, ""]
+    for s in [*BODY, last, label]:
+        lines += [s, ""]
+    cleaned = clean(lines)
+    assert [b.text for b in cleaned.blocks] == [*BODY, last]
+    assert {r.text: r.reason for r in cleaned.removed}[label] == "share, print or subscribe link"
+
+
+def test_an_archived_site_banner_goes_in_any_wording_of_it() -> None:
+    banners = [
+        "This page belongs to an archived site and is no longer updated.",
+        "Archive: the content below is not being updated, and links to other sites may have moved.",
+        "Notice: this website is no longer maintained.",
+    ]
+    for banner in banners:
+        cleaned = clean([banner, "", HEADLINE, "", *[x for s in BODY for x in (s, "")]])
+        assert {r.text: r.reason for r in cleaned.removed}.get(banner) == "site footer", banner
+        assert [b.text for b in cleaned.blocks] == BODY
+    # a sentence of the article about a site that was not updated is no banner
+    assert chrome_kind("The ministry said its website has not been updated since the attack.") is None
 
 
 def test_an_article_sentence_between_sentences_is_not_removed_for_a_vocabulary_phrase() -> None:

@@ -1,6 +1,7 @@
 """The shared text helpers through their public functions: lines compared whatever their quotes, dashes,
 case and spacing; words and English function words counted; paragraphs split into sentences with
-abbreviations kept whole; seed text escaped so Markdown shows it as typed; slugs for addresses."""
+abbreviations kept whole; a very long paragraph split at sentences, spaces or by size; seed text
+escaped so Markdown shows it as typed; slugs for addresses."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from alliance_archive.textutil import (
     english_word_count,
     md_escape,
     normalize,
+    paragraphs,
     sentences,
     slugify,
     words,
@@ -70,6 +72,10 @@ def test_english_function_words_are_counted() -> None:
         ("Gen. Park spoke. 2024 was a good year.", ["Gen. Park spoke.", "2024 was a good year."]),
         ("President John F. Kennedy spoke.", ["President John F. Kennedy spoke."]),
         ("no capital. after the stop", ["no capital. after the stop"]),
+        ("1. The allies met. They left.", ["1. The allies met.", "They left."]),
+        ("The steps follow. 12. The allies met.", ["The steps follow.", "12. The allies met."]),
+        ("  12. An indented list number.", ["12. An indented list number."]),  # five characters
+        ("   12. Indented further.", ["12.", "Indented further."]),  # six: no list number
         ("", []),
         ("   ", []),
     ],
@@ -151,3 +157,56 @@ def test_slugify_joins_lower_case_abbreviations_too() -> None:
 def test_slugify_keeps_eighty_characters_by_default() -> None:
     assert slugify("a" * 40 + " " + "b" * 39) == "a" * 40 + "-" + "b" * 39
     assert slugify("a" * 40 + " " + "b" * 40) == "a" * 40
+
+
+def sentence(length: int, letter: str = "a") -> str:
+    """A sentence of ``length`` characters: one capitalised word and its full stop."""
+    return letter.upper() + letter * (length - 2) + "."
+
+
+def test_a_paragraph_up_to_four_thousand_characters_stays_whole() -> None:
+    text = " ".join([sentence(1000)] * 3 + [sentence(997)])  # four sentences, 4,000 characters
+    assert len(text) == 4000
+    assert paragraphs(text) == [text]
+    longer = " ".join([sentence(999), sentence(999), sentence(1000), sentence(1000)])  # 4,001
+    assert paragraphs(longer) == [f"{sentence(999)} {sentence(999)}", sentence(1000), sentence(1000)]
+
+
+def test_a_long_paragraph_groups_whole_sentences_up_to_two_thousand_characters() -> None:
+    # lengths chosen so that each group ends exactly at 2,000 characters with its joining spaces,
+    # or one character past it
+    lengths = [999, 1000, 1000, 1000, 999, 600, 600, 798, 600, 600, 799, 500]
+    parts = [sentence(n, letter) for n, letter in zip(lengths, "abcdefghijkl", strict=True)]
+    text = " ".join(parts)
+    assert paragraphs(text) == [
+        f"{parts[0]} {parts[1]}",  # 999 + 1 + 1000 = 2000
+        parts[2],  # with the next one it would make 2001
+        f"{parts[3]} {parts[4]}",  # 1000 + 1 + 999 = 2000 again after a cut
+        f"{parts[5]} {parts[6]} {parts[7]}",  # three sentences: 600 + 1 + 600 + 1 + 798 = 2000
+        f"{parts[8]} {parts[9]}",  # 600 + 1 + 600 + 1 + 799 would make 2001
+        f"{parts[10]} {parts[11]}",
+    ]
+
+
+def test_a_sentence_of_exactly_two_thousand_characters_is_not_cut() -> None:
+    long_one = "A" + "a" * 1400 + "  " + "b" * 596 + "."  # a double space inside, kept as written
+    assert len(long_one) == 2000
+    text = f"{long_one} {sentence(2200, 'c')} {long_one}"
+    assert paragraphs(text)[0] == long_one
+    assert paragraphs(text)[-1] == long_one
+
+
+def test_a_longer_sentence_is_cut_at_its_last_space_in_the_second_thousand() -> None:
+    a, b, c, d = "A" + "a" * 1199, "b" * 600, "c" * 800, "d" * 2000
+    text = f"{a} {b}  {c} {d}."
+    # the first cut at the last space before 2,000 (not the first after 1,000, nor one further on),
+    # its spaces dropped; the rest has a space only before 1,000, so it is cut at 2,000 characters
+    assert paragraphs(text) == [f"{a} {b}", f"{c} {d[:1199]}", f"{d[1199:]}."]
+
+
+def test_a_run_without_spaces_is_cut_every_two_thousand_characters() -> None:
+    assert paragraphs("y" * 10_000) == ["y" * 2000] * 5
+
+
+def test_a_small_target_cuts_at_the_last_space_before_it() -> None:
+    assert paragraphs("a bc de", longest=3, target=3) == ["a", "bc", "de"]

@@ -46,7 +46,7 @@ def test_every_theme_pattern_has_cases_and_every_case_a_pattern() -> None:
 def test_every_chrome_entry_has_cases_and_every_case_an_entry() -> None:
     assert set(CASES["chrome"]) == set(CHROME)
     for category, spec in CHROME.items():
-        for kind in ("lines", "phrases", "prefixes"):
+        for kind in ("lines", "phrases", "patterns", "prefixes"):
             listed = sorted(str(entry) for entry in spec.get(kind) or [])
             covered = sorted(case["entry"] for case in CASES["chrome"][category].get(kind, []))
             assert covered == listed, (category, kind)
@@ -102,6 +102,10 @@ def test_a_chrome_entry_catches_its_line_and_not_its_near_miss(
     elif kind == "phrases":
         assert normalize(entry) in normalize(match)
         assert found[0] == _first_category("phrases", entry) or _key(match) in vocabulary().lines
+    elif kind == "patterns":
+        assert re.search(entry, _key(match)), match
+        assert not re.search(entry, _key(miss)), miss
+        assert found[0] == category
     else:
         assert found == ("related", CHROME["related_prefixes"]["reason"])
     assert chrome_kind(miss) is None, miss

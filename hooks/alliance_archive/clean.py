@@ -80,6 +80,7 @@ class Cleaned:
 class Vocabulary:
     lines: dict[str, tuple[str, str]]  # normalised line -> (category, reason)
     phrases: list[tuple[str, str, str]]  # (phrase, category, reason)
+    patterns: list[tuple[re.Pattern[str], str, str]]  # (pattern, category, reason)
     related_prefixes: tuple[str, ...]
     related_reason: str
     doc_types: frozenset[str]
@@ -106,6 +107,7 @@ def vocabulary() -> Vocabulary:
         }
     lines: dict[str, tuple[str, str]] = {}
     phrases: list[tuple[str, str, str]] = []
+    patterns: list[tuple[re.Pattern[str], str, str]] = []
     for category, spec in raw.items():
         if category in ("related_prefixes", "doc_types"):
             continue
@@ -113,9 +115,12 @@ def vocabulary() -> Vocabulary:
             lines.setdefault(_key(str(line)), (category, spec["reason"]))
         for phrase in spec.get("phrases", []):
             phrases.append((normalize(str(phrase)), category, spec["reason"]))
+        for pattern in spec.get("patterns", []):
+            patterns.append((re.compile(str(pattern)), category, spec["reason"]))
     return Vocabulary(
         lines=lines,
         phrases=phrases,
+        patterns=patterns,
         related_prefixes=tuple(normalize(p) for p in raw["related_prefixes"]["prefixes"]),
         related_reason=raw["related_prefixes"]["reason"],
         doc_types=frozenset(_key(str(x)) for x in raw["doc_types"]["lines"]),
@@ -222,7 +227,7 @@ def foreign_language(line: str) -> bool:
 
 def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
     """Chrome recognisable from the line alone: (category, reason), or None. With ``phrases`` off, a
-    vocabulary phrase inside the line is not enough (the whole line must be chrome)."""
+    vocabulary phrase or pattern inside the line is not enough (the whole line must be chrome)."""
     text = line.strip()
     if not text:
         return None
@@ -267,6 +272,9 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
             # a long article sentence that merely contains a phrase stays content
             if word_count(text) <= 40:
                 return category, reason
+    for pattern, category, reason in vocab.patterns if phrases else ():
+        if pattern.search(key) and word_count(text) <= 40:
+            return category, reason
     if _BREADCRUMB.search(text) and word_count(text) <= 8 and not _SENTENCE_END.search(text):
         return "navigation", "breadcrumb navigation"
     if "©" in text and word_count(text) <= 20:
