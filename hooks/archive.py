@@ -62,6 +62,7 @@ class _Building:
         self.since = _WARNINGS.count
         self.warned = False
         self.packed: bytes | None = None  # the page's HTML, compressed between the two steps
+        self.unpacked = False
 
     def step_done(self) -> None:
         self.warned = self.warned or _WARNINGS.count != self.since
@@ -280,6 +281,7 @@ def on_page_context(
         if building.packed is not None:
             page.content = zlib.decompress(building.packed).decode("utf-8")
             building.packed = None
+            building.unpacked = True
     if kept is not None:
         html = pagecache.PageCache.html(kept)
         if html is None:
@@ -299,6 +301,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if kept is not None:
         kept.html = b""  # written: let it go
     elif store is not None and building is not None:
+        if building.unpacked:
+            page.content = ""  # written: nothing later reads it, and a large build would hold them all
         building.step_done()
         if _excluded_from_search(page) and not building.warned:
             links = {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}

@@ -24,8 +24,9 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -156,6 +157,22 @@ def _over_budget(worker: _Worker, budget_s: float, now: float) -> bool:
     return cpu - worker.cpu_at_start >= budget_s
 
 
+@contextlib.contextmanager
+def _this_package_first() -> Iterator[None]:
+    """A spawned worker imports the archive's modules from the folder this one came from.
+
+    The child takes the parent's ``sys.path`` as it is when started. MkDocs puts the hook's folder
+    on the path only while it loads the hook, so without this a worker would import whichever copy
+    of the package the environment has installed (the project a copy was made from, say) or none."""
+    root = str(Path(__file__).resolve().parent.parent)
+    saved = sys.path[:]
+    sys.path.insert(0, root)
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+
+
 def run_all(
     paths: Sequence[Path],
     fn: Callable[[Path], T],
@@ -182,7 +199,8 @@ def run_all(
         parent, child = ctx.Pipe(duplex=True)
         slot = ctx.Array("c", _STAGE_BYTES, lock=False)
         process = ctx.Process(target=_worker_main, args=(child, slot), daemon=True)
-        process.start()
+        with _this_package_first():
+            process.start()
         child.close()
         worker = _Worker(process, parent, slot)
         workers.append(worker)
