@@ -3,7 +3,7 @@
 For each size N it writes N realistic seeds (``seedgen``: varied headlines, page chrome, date forms,
 officials from the registry in their roles, themes) into a throwaway copy of the project and:
 
-- builds the archive cold (no record cache), then warm (cache filled, nothing changed), each with
+- builds the archive cold (no cache), then warm (caches filled, nothing changed), each with
   ``mkdocs build`` in a fresh process (Pagefind's index included, as the build hook runs it);
 - runs ``mkdocs serve``, edits one seed and times the rebuild and the pipeline's part of it;
 - builds the baseline: a plain MkDocs + Material site (no hooks; Material's search plugin as it
