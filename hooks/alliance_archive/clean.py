@@ -436,6 +436,7 @@ def clean(lines: list[str]) -> Cleaned:
         first = next((i for i in nonblank if chrome_kind(lines[i]) is None), nonblank[0])
         title = _title_from_sentence(lines[first])
         t = -1
+    kept_above: list[int] = []  # article paragraphs above the headline: they open the body
     for i in nonblank:
         if i >= t:
             break
@@ -447,7 +448,7 @@ def clean(lines: list[str]) -> Cleaned:
         elif is_site_name(lines[i]):
             drop(i, "header", "site or publisher name")
         elif _reads_as_a_paragraph(lines[i]) and doc.classes.get(i) == "good":
-            continue  # an article paragraph above the headline stays: position alone never removes it
+            kept_above.append(i)  # an article paragraph stays: position alone never removes it
         else:
             drop(i, "above_title", "page header above the headline")
 
@@ -466,7 +467,7 @@ def clean(lines: list[str]) -> Cleaned:
         else:
             drop(i, *_header_reason(text, title))
 
-    body = [i for i in after if i not in drops]
+    body = kept_above + [i for i in after if i not in drops]
     _mark_footer(lines, body, drop)
     body = [i for i in body if i not in drops]
 
@@ -538,7 +539,9 @@ def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop],
                 drop(i, "beside_chrome", f"page furniture beside chrome ({reason})")
 
     for i in nonblank:
-        if i in drops or (i in in_body and _label_like(lines[i])):
+        # the headline is no chrome: it ends a run
+        chrome = i in drops and drops[i].category != "title"
+        if chrome or (i in in_body and _label_like(lines[i])):
             run.append(i)
         else:
             settle()
