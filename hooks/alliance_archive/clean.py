@@ -364,7 +364,7 @@ def _opens_the_body(text: str, title: str) -> bool:
         return False
     if find_dates(text) or re.search(r"\d", text) or _BYLINE.match(text) or _NAME_ONLY.match(text):
         return False
-    if _key(text) in vocabulary().doc_types or is_site_name(text) or "," in text.strip("[]()"):
+    if _key(text) in vocabulary().doc_types or is_site_name(text) or "," in text:
         return False
     bracketed = text[:1] in "[(" and text[-1:] in "])"
     letters = [w for w in words(text) if w.lower() not in ENGLISH_FUNCTION_WORDS]
@@ -455,13 +455,12 @@ def clean(lines: list[str]) -> Cleaned:
     after = [i for i in nonblank if i > t]
     body_start = _first_body_line(lines, after)
     header = [i for i in after if body_start is None or i < body_start]
+    # no header line reads as a sentence: the first that does (a caption, a deck) starts the body
     for i in header:
         text = lines[i].strip()
         kind = chrome_kind(text)
         if kind is not None:
             drop(i, *kind)
-        elif is_sentence(text):
-            continue  # a caption or deck above the first paragraph stays content
         elif header and i == header[-1] and body_start is not None and _opens_the_body(text, title):
             continue  # a subtitle or section label right above the first paragraph is the article's
         else:
