@@ -90,3 +90,13 @@ def test_a_title_from_a_long_sentence_is_cut_at_a_word_and_marked() -> None:
     assert clean._title_from_sentence("A B C D E F G H I J K L", limit=5) == "A B…"
     assert clean._title_from_sentence("Ministers met, again and again", limit=16) == "Ministers met…"
     assert clean._title_from_sentence("   ") == ""
+
+
+def test_a_title_cut_from_a_sentence_ends_at_a_word_whatever_the_spaces() -> None:
+    assert clean._title_from_sentence("Ministers met  again and again", limit=16) == "Ministers met…"
+    assert clean._title_from_sentence("Ministers met\tagain and again", limit=16) == "Ministers met…"
+    # the default limit is 120 characters
+    assert clean._title_from_sentence("w" * 119 + " x") == "w" * 119 + "…"
+    assert clean._title_from_sentence("w" * 119 + "x") == "w" * 119 + "x"
+    # the punctuation of a clause the cut ends is dropped, the letters before it kept
+    assert clean._title_from_sentence("Talks with Group X, again and again", limit=22) == "Talks with Group X…"

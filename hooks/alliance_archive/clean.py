@@ -333,7 +333,7 @@ def _title_from_sentence(line: str, limit: int = 120) -> str:
     first = sentences(line.strip())[0] if line.strip() else ""
     if len(first) <= limit:
         return first
-    cut = first[:limit].rsplit(" ", 1)[0]
+    cut = first[:limit].rsplit(None, 1)[0]
     return cut.rstrip(",;:") + "…"
 
 
