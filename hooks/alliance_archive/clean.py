@@ -381,8 +381,7 @@ def _header_reason(text: str, title: str) -> tuple[str, str]:
         return "doctype", "document-type label"
     if _BYLINE.match(text):
         return "byline", "byline"
-    if is_date_line(text):
-        return "date", "date line standing alone"
+    # a date line standing alone is chrome already (chrome_kind): here only a line with a year is left
     if re.search(r"\d{4}", text) and re.search(r"\b(?:19|20)\d{2}\b", text) and word_count(text) <= 8:
         return "date", "date line"
     return "header", "byline or page header above the article"
