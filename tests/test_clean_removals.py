@@ -61,13 +61,14 @@ YAML_REASON = "YAML block copied with the page (shown as text, not read as metad
 
 def test_a_page_that_is_only_a_yaml_block_lists_every_line_of_it_in_order() -> None:
     # six blank lines first: the block's lines are not the first lines of the page
-    lines = [""] * 6 + ["---\n", "code: MX  \n", "---\n"]
+    lines = [""] * 6 + ["---\n", "code: MX  \n", "mark: X\n", "---\n"]
     cleaned = clean(lines)
     assert (cleaned.title, cleaned.title_line, cleaned.blocks) == ("", 0, [])
     assert [(d.line, d.text, d.category, d.reason) for d in cleaned.drops] == [
         (7, "---", "yaml", YAML_REASON),
         (8, "code: MX  ", "yaml", YAML_REASON),  # the raw text less its line break
-        (9, "---", "yaml", YAML_REASON),
+        (9, "mark: X", "yaml", YAML_REASON),
+        (10, "---", "yaml", YAML_REASON),
     ]
 
 
@@ -77,6 +78,14 @@ def test_a_yaml_value_is_never_the_headline() -> None:
     assert cleaned.title_line == 0 and cleaned.title.startswith("The coast guards of the two countries")
     assert removals(cleaned)["summary: Coast Guard Training Program Expands Between Allies"][0] == "yaml"
     assert kept(cleaned) == P[:3]
+
+
+def test_a_yaml_block_takes_no_place_among_the_lines_a_headline_is_looked_for_in() -> None:
+    # the headline is looked for in the first sixty lines of text: the block's 31 lines are not text
+    block = ["---", *[f"key{n}: value" for n in range(29)], "---"]
+    labels = [f"Section {letter}" for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcd"]
+    cleaned = clean([*block, *labels, HEADLINE, "", *page(*P[:3])])
+    assert cleaned.title == HEADLINE and cleaned.title_line == 62
 
 
 @pytest.mark.parametrize(
@@ -153,6 +162,7 @@ def test_the_chrome_vocabulary_marks_a_headline_candidate_with_its_category() ->
     assert cleaned.title_choice is not None
     evidence = {c.text: c.evidence for c in cleaned.title_choice.ranked}
     assert "-3.0 reads as page chrome (doctype)" in evidence["Press Statement"]
+    assert "-3.0 reads as page chrome (navigation)" in evidence["Menu"]
     assert not any("page chrome" in e for e in evidence[HEADLINE])
 
 
