@@ -133,7 +133,7 @@ def test_a_line_that_opens_the_body_is_a_subtitle_or_section_label(line: str) ->
         "Chapter 12 Global Partners",  # a number
         "By the Editorial Board Staff",  # a byline
         "Jane Doe Smith",  # a name alone
-        "For Immediate Release",  # a document type
+        "For Immediate Release:",  # a document type
         "Yonhap News Agency",  # a site name
         "Allies, Partners and Friends",  # a comma
         "(opening statement by the prime minister",  # an opening bracket only
