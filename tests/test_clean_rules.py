@@ -90,3 +90,82 @@ def test_a_title_from_a_long_sentence_is_cut_at_a_word_and_marked() -> None:
     assert clean._title_from_sentence("A B C D E F G H I J K L", limit=5) == "A B…"
     assert clean._title_from_sentence("Ministers met, again and again", limit=16) == "Ministers met…"
     assert clean._title_from_sentence("   ") == ""
+
+
+def test_a_title_cut_from_a_sentence_ends_at_a_word_whatever_the_spaces() -> None:
+    assert clean._title_from_sentence("Ministers met  again and again", limit=16) == "Ministers met…"
+    assert clean._title_from_sentence("Ministers met\tagain and again", limit=16) == "Ministers met…"
+    # the default limit is 120 characters
+    assert clean._title_from_sentence("w" * 119 + " x") == "w" * 119 + "…"
+    assert clean._title_from_sentence("w" * 119 + "x") == "w" * 119 + "x"
+    # the punctuation of a clause the cut ends is dropped, the letters before it kept
+    cut = clean._title_from_sentence("Talks with Group X, again and again", limit=22)
+    assert cut == "Talks with Group X…"
+
+
+TITLE = "Allies Agree to Expand Coast Guard Training"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Partners in Peace",  # three words
+        "Global Partners for the Future",
+        " ".join(["Partners"] * 16),  # sixteen words
+        "[opening statement by the prime minister]",  # a bracketed label, lower case
+        "(opening statement by the prime minister)",
+        "Partners of the Future",  # function words do not count against it
+        "On the Horizon",  # one word that counts, capitalised
+        "Allies Discuss Maritime training plans",  # three in five capitalised
+    ],
+)
+def test_a_line_that_opens_the_body_is_a_subtitle_or_section_label(line: str) -> None:
+    assert clean._opens_the_body(line, TITLE)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Global Partners",  # two words
+        " ".join(["Partners"] * 17),
+        "Allies Agree to Expand Coast Guard Training",  # the headline again
+        "Talks on March 3, 2021",
+        "Chapter 12 Global Partners",  # a number
+        "By the Editorial Board Staff",  # a byline
+        "Jane Doe Smith",  # a name alone
+        "For Immediate Release:",  # a document type
+        "Yonhap News Agency",  # a site name
+        "Allies, Partners and Friends",  # a comma
+        "(opening statement by the prime minister",  # an opening bracket only
+        "opening statement by the prime minister)",
+        "Xenial opening words by the minister)",
+        "(opening words by the minister endX",
+        "Allies discuss maritime training plans",  # one in five capitalised
+        "Allies Discuss maritime training plans",  # two in five
+    ],
+)
+def test_metadata_or_a_plain_phrase_does_not_open_the_body(line: str) -> None:
+    assert not clean._opens_the_body(line, TITLE)
+
+
+def test_a_teaser_repeats_the_start_of_the_longer_line() -> None:
+    # thirty letters compared (spaces and punctuation do not count) are enough, twenty-nine are not
+    met = "Coast guard crews of both allies met"
+    assert clean._overlaps_as_teaser(met, met + ".")
+    assert not clean._overlaps_as_teaser(
+        "Coast guard crews of the allies met", "Coast guard crews of the allies met in Busan on Monday."
+    )
+    assert clean._overlaps_as_teaser(
+        "Coast guard crews of both allies met", "Coast guard crews of both allies met in Busan on Monday."
+    )
+    # the longer line must hold the shorter one
+    assert not clean._overlaps_as_teaser(met + " in Busan", "Coast guard crews of both")
+
+
+def test_a_teaser_may_add_to_the_paragraph_s_first_sentence() -> None:
+    first = "The coast guards of the two allies will train together twice a year at sea."  # sixty letters
+    paragraph = first + " The first rotation begins in the autumn."
+    assert clean._overlaps_as_teaser(first + " The commander said so.", paragraph)
+    # a first sentence of fifty-nine letters is not enough
+    short_first = "The coast guards of the two allies will train together twice yearly now."
+    assert not clean._overlaps_as_teaser(short_first + " He said.", short_first + " Officials agreed on it.")

@@ -341,7 +341,7 @@ def _title_from_sentence(line: str, limit: int = 120) -> str:
     first = sentences(line.strip())[0] if line.strip() else ""
     if len(first) <= limit:
         return first
-    cut = first[:limit].rsplit(" ", 1)[0]
+    cut = first[:limit].rsplit(None, 1)[0]
     return cut.rstrip(",;:") + "…"
 
 
@@ -372,7 +372,7 @@ def _opens_the_body(text: str, title: str) -> bool:
         return False
     if find_dates(text) or re.search(r"\d", text) or _BYLINE.match(text) or _NAME_ONLY.match(text):
         return False
-    if _key(text) in vocabulary().doc_types or is_site_name(text) or "," in text.strip("[]()"):
+    if _key(text) in vocabulary().doc_types or is_site_name(text) or "," in text:
         return False
     bracketed = text[:1] in "[(" and text[-1:] in "])"
     letters = [w for w in words(text) if w.lower() not in ENGLISH_FUNCTION_WORDS]
@@ -389,8 +389,7 @@ def _header_reason(text: str, title: str) -> tuple[str, str]:
         return "doctype", "document-type label"
     if _BYLINE.match(text):
         return "byline", "byline"
-    if is_date_line(text):
-        return "date", "date line standing alone"
+    # a date line standing alone is chrome already (chrome_kind): here only a line with a year is left
     if re.search(r"\d{4}", text) and re.search(r"\b(?:19|20)\d{2}\b", text) and word_count(text) <= 8:
         return "date", "date line"
     return "header", "byline or page header above the article"
@@ -444,6 +443,7 @@ def clean(lines: list[str]) -> Cleaned:
         first = next((i for i in nonblank if chrome_kind(lines[i]) is None), nonblank[0])
         title = _title_from_sentence(lines[first])
         t = -1
+    kept_above: list[int] = []  # article paragraphs above the headline: they open the body
     for i in nonblank:
         if i >= t:
             break
@@ -455,26 +455,25 @@ def clean(lines: list[str]) -> Cleaned:
         elif is_site_name(lines[i]):
             drop(i, "header", "site or publisher name")
         elif _reads_as_a_paragraph(lines[i]) and doc.classes.get(i) == "good":
-            continue  # an article paragraph above the headline stays: position alone never removes it
+            kept_above.append(i)  # an article paragraph stays: position alone never removes it
         else:
             drop(i, "above_title", "page header above the headline")
 
     after = [i for i in nonblank if i > t]
     body_start = _first_body_line(lines, after)
     header = [i for i in after if body_start is None or i < body_start]
+    # no header line reads as a sentence: the first that does (a caption, a deck) starts the body
     for i in header:
         text = lines[i].strip()
         kind = chrome_kind(text)
         if kind is not None:
             drop(i, *kind)
-        elif is_sentence(text):
-            continue  # a caption or deck above the first paragraph stays content
         elif header and i == header[-1] and body_start is not None and _opens_the_body(text, title):
             continue  # a subtitle or section label right above the first paragraph is the article's
         else:
             drop(i, *_header_reason(text, title))
 
-    body = [i for i in after if i not in drops]
+    body = kept_above + [i for i in after if i not in drops]
     _mark_footer(lines, body, drop)
     body = [i for i in body if i not in drops]
 
@@ -546,7 +545,9 @@ def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop],
                 drop(i, "beside_chrome", f"page furniture beside chrome ({reason})")
 
     for i in nonblank:
-        if i in drops or (i in in_body and _label_like(lines[i])):
+        # the headline is no chrome: it ends a run
+        chrome = i in drops and drops[i].category != "title"
+        if chrome or (i in in_body and _label_like(lines[i])):
             run.append(i)
         else:
             settle()
