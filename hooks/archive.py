@@ -135,7 +135,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         cache.pipeline_version(),
         _seeds_dir(config) / pipeline.SITE_FILE,
     )
-    stored = made.load(key)
+    stored = made.load(key) if key is not None else None
     generated: Iterable[tuple[str, bytes]]
     if stored is not None:
         generated = stored
@@ -149,7 +149,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             events=events.links,
             changed=changed,
         )
-        generated = made.store(key, pages)
+        if key is None:
+            generated = ((path, content.encode("utf-8")) for path, content in pages)
+        else:
+            generated = made.store(key, pages)
     if _RUN["command"] == "serve":
         # the editors' review list: part of the live preview, never of a published build
         review_page = ("review.md", review.page(review.review(archive.statements)).encode("utf-8"))

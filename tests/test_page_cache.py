@@ -245,3 +245,9 @@ def test_pages_of_a_large_archive_are_themed_from_their_whole_html(
     pages = [name for name in large if name.startswith("statements/") and name.endswith(".html")]
     assert len(pages) >= 5
     assert [name for name in pages if large[name] != small[name]] == []
+
+
+def test_inputs_that_cannot_be_hashed_are_rendered_and_not_kept() -> None:
+    looped: list[object] = []
+    looped.append(looped)  # a loop the memo-less pickler refuses
+    assert pagecache.generated_key((looped,), "v1", None) is None

@@ -76,11 +76,12 @@ def site_signature(
     return digest.hexdigest()
 
 
-def generated_key(inputs: object, code_version: str, site_registry: Path | None) -> str:
+def generated_key(inputs: object, code_version: str, site_registry: Path | None) -> str | None:
     """The key of the generated files made from ``inputs`` (records, links, dates, addresses).
 
     ``code_version`` covers the package's code and data; the templates, the editors' officials file
-    and today's date (a listing of no dated statement is dated today) are added here."""
+    and today's date (a listing of no dated statement is dated today) are added here. None if the
+    inputs cannot be hashed (the files are then rendered and not kept)."""
     digest = hashlib.sha256(code_version.encode() + b"\0")
     templates = Path(__file__).resolve().parent / "templates"
     for path in sorted(templates.glob("*")):
@@ -93,7 +94,11 @@ def generated_key(inputs: object, code_version: str, site_registry: Path | None)
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.fast = True
-    pickler.dump(inputs)
+    try:
+        pickler.dump(inputs)
+    except (pickle.PicklingError, TypeError, ValueError, RecursionError) as exc:
+        log.debug("generated files not kept: their inputs cannot be hashed (%s)", exc)
+        return None
     digest.update(buffer.getbuffer())
     return digest.hexdigest()
 
