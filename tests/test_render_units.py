@@ -12,6 +12,7 @@ import re
 
 import feedparser
 import frontmatter
+import markupsafe
 import pytest
 
 from alliance_archive import cite, render
@@ -19,6 +20,7 @@ from alliance_archive.extract import themes
 from alliance_archive.record import DateRange, Person, Quote, Removed, Statement, archive_json
 from alliance_archive.registry import parse_registry
 from alliance_archive.related import Link
+from alliance_archive.textutil import md_escape
 from tests.test_record import statement
 
 REGISTRY = parse_registry(
@@ -106,12 +108,12 @@ EVENTS = {
 CHANGED = {"seeds/harbor-talks.txt": "2024-05-01", "seeds/harbor-talks.yml": "2024-06-01"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def site() -> dict[str, str]:
     return render.pages(archive(), REGISTRY, REPO, SITE, NAME, EVENTS, CHANGED)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def plain() -> dict[str, str]:
     """The same archive but one undated statement, with every setting left at its default."""
     return render.pages(archive()[:4])
@@ -193,6 +195,15 @@ def test_a_long_first_sentence_is_cut_at_a_word_to_300_characters() -> None:
     assert page_of(render.statement_page(statement("o", None, summary=over), {}, ""))["description"] == (
         "x" * 150 + "\u2026"
     )
+    one_word = ("x" * 300) + "."  # 301 characters, no space to cut at
+    assert page_of(render.statement_page(statement("w", None, summary=one_word), {}, ""))["description"] == (
+        "x" * 300 + "\u2026"
+    )
+    # the 300th character a space: the cut drops it, not the word before it
+    spaced = "a" * 100 + " " + "b" * 198 + " " + "c" * 10 + "."
+    assert page_of(render.statement_page(statement("s", None, summary=spaced), {}, ""))["description"] == (
+        "a" * 100 + " " + "b" * 198 + "\u2026"
+    )
 
 
 def test_a_description_escapes_markup_for_the_head() -> None:
@@ -207,6 +218,38 @@ def test_a_statement_page_on_its_own_cites_its_relative_address_and_the_archive_
     assert post["citation"] == [list(tag) for tag in cite.meta_tags(s, "statements/solo/", cite.ARCHIVE)]
     assert "in Alliance Archive, statements/solo/." in post.content
     assert "search" not in post.metadata
+
+
+def test_the_front_matter_gives_back_any_character_of_the_record() -> None:
+    # U+0085 (next line) is a line break to YAML: written unescaped it would read back as a space
+    s = statement("odd", None, title="Talks\x85in \u2028Seoul \U0001f600", places=["a\x85b"])
+    post = page_of(render.statement_page(s, {}, ""))
+    assert post["record"]["title"] == s.title and post["record"]["places"] == ["a\x85b"]
+    assert post["citation"][0] == ["citation_title", s.title]
+
+
+def test_a_statement_page_shows_its_citations_to_copy(site: dict[str, str]) -> None:
+    body = site["statements/harbor-talks.md"]
+    url = SITE + "statements/harbor-talks/"
+    assert f"<pre><code>{markupsafe.escape(cite.bibtex(harbor(), url, NAME))}</code></pre>" in body
+    assert f"<pre><code>{markupsafe.escape(cite.csl_json(harbor(), url, NAME))}</code></pre>" in body
+    chicago = cite.chicago(harbor(), url, NAME)
+    assert "in Test Archive" in chicago
+    assert f'<p class="aa-cite-chicago" markdown="span">{md_escape(chicago)}</p>' in body
+
+
+def test_a_statement_page_given_its_related_accounts_counts_only_those_left_out() -> None:
+    other = statement("other", "2020-01-02", title="Other")
+    link = Link("other", ("same day",), 3)
+    body = render.statement_page(
+        statement("one", "2020-01-02"), {}, "", related=[render.Related(other, link)]
+    )
+    assert "- [Other](other.md) · 2 January 2020: same day\n" in body
+    assert "more statement" not in body
+    more = render.statement_page(
+        statement("one", "2020-01-02"), {}, "", related=[render.Related(other, link)], more_related=1
+    )
+    assert "1 more statement of the archive is linked to this event as well; [all of 2020]" in more
 
 
 def test_a_statement_page_can_be_kept_out_of_the_header_search() -> None:
@@ -312,6 +355,9 @@ def test_the_date_filters_take_iso_text_and_dates() -> None:
     monthyear = env.from_string("{{ d | monthyear }}")
     assert monthyear.render(d="2019-03-02") == "March 2019"
     assert monthyear.render(d=dt.date(2018, 7, 1)) == "July 2018"
+    # a date with a time of day (YAML reads one from a timestamp) is shown by its day
+    assert longdate.render(d=dt.datetime(2020, 2, 3, 10, 30)) == "3 February 2020"
+    assert monthyear.render(d=dt.datetime(2020, 2, 3, 10, 30)) == "February 2020"
 
 
 def test_the_text_filters_keep_seed_text_inert() -> None:
@@ -325,6 +371,8 @@ def test_the_text_filters_keep_seed_text_inert() -> None:
     assert env.from_string("{{ t | quote_text }}").render(t=' \u201c"It holds," he said:\u201d ') == (
         'It holds," he said'
     )
+    assert env.from_string("{{ t | quote_text }}").render(t='"Plan X"') == "Plan X"
+    assert env.from_string("{{ t | quote_text }}").render(t="XL, ") == "XL"
     # a Markdown template keeps its last newline and is not escaped as HTML
     assert env.from_string("<{{ t }}>\n").render(t="&") == "<&>\n"
     with pytest.raises(Exception, match="missing"):
@@ -374,6 +422,8 @@ def test_an_official_chart_notes_the_undated_statements(site: dict[str, str]) ->
     ross = site["officials/dana-ross.md"]
     assert "Totals: Mentioned in: 1. 2 undated statements not shown.</desc>" in ross
     assert "Bars per year, 2019 to 2023," in ross  # no terms: five years around the one dated
+    # newest first, the undated after the dated
+    assert listed(ross) == ["harbor-talks", "alpha-note"]
     assert "Shaded" not in ross and "shaded:" not in ross
     assert (
         "- Secretary of State (as the archive's statements name the role; not in the officials registry)"
@@ -384,6 +434,22 @@ def test_an_official_chart_notes_the_undated_statements(site: dict[str, str]) ->
     assert "[All quotes in the archive]" in kim
     assert "[All quotes in the archive]" not in ross
     assert "undated statement" not in site["officials/hana-mori.md"]
+
+
+def test_an_official_chart_runs_to_the_end_of_the_last_term() -> None:
+    reg = parse_registry(
+        {},
+        [
+            {
+                "name": "Jin Oh",
+                "country": "KR",
+                "roles": [{"title": "Envoy", "start": "2010-01-01", "end": "2016-06-30"}],
+            }
+        ],
+    )
+    pages = render.pages([statement("early", "2008-05-05", speakers=[Person("Jin Oh", "Envoy", "KR")])], reg)
+    assert "Bars per year, 2008 to 2016, one row each." in pages["officials/jin-oh.md"]
+    assert "Shaded: years in office (2010–2016)." in pages["officials/jin-oh.md"]
 
 
 def test_an_official_named_only_in_undated_statements_has_no_chart(site: dict[str, str]) -> None:
@@ -622,7 +688,7 @@ def test_the_home_page_lists_the_ten_latest(many: dict[str, str]) -> None:
 # -- long listings -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def many() -> dict[str, str]:
     """201 statements of one year, all on one theme; one official speaks in 60 and is named in 41."""
     official = Person("Lena Park", "Ambassador", "KR")
@@ -670,6 +736,16 @@ def test_an_official_page_holds_100_statements(many: dict[str, str]) -> None:
 def test_a_feed_holds_the_50_newest(many: dict[str, str]) -> None:
     entries = feedparser.parse(many["feed.xml"]).entries
     assert len(entries) == 50
+
+
+def test_page_links_name_the_last_part_of_the_base() -> None:
+    deep = render.paginate("archive/years/2020", [1, 2, 3], 2)
+    assert [path for path, _, _ in deep] == ["archive/years/2020.md", "archive/years/2020/2.md"]
+    assert deep[0][2].links == [(1, "2020.md"), (2, "2020/2.md")]
+    assert deep[1][2].links == [(1, "../2020.md"), (2, "2.md")]
+    top = render.paginate("news", [1, 2, 3], 2)
+    assert [path for path, _, _ in top] == ["news.md", "news/2.md"]
+    assert top[0][2].links == [(1, "news.md"), (2, "news/2.md")] and top[0][2].count == 2
 
 
 def test_more_than_500_statements_keep_statement_pages_out_of_the_header_search() -> None:
