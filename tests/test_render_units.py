@@ -279,6 +279,12 @@ def test_a_statement_body_shows_seed_text_as_text(site: dict[str, str]) -> None:
     assert "&amp;amp;" not in body and "<harbors>" not in body and "<docks>" not in body
 
 
+def test_a_repository_address_links_the_seed_with_or_without_its_last_slash() -> None:
+    for repo in ("https://git.example.org/TEAM-X", "https://git.example.org/TEAM-X/"):
+        page = render.pages([statement("s", None)], REGISTRY, repo)["statements/s.md"]
+        assert '<a href="https://git.example.org/TEAM-X/blob/main/seeds/s.txt">' in page
+
+
 def test_a_statement_page_links_its_seed_in_the_repository(
     site: dict[str, str], plain: dict[str, str]
 ) -> None:
@@ -452,6 +458,25 @@ def test_an_official_chart_runs_to_the_end_of_the_last_term() -> None:
     assert "Shaded: years in office (2010–2016)." in pages["officials/jin-oh.md"]
 
 
+def test_an_open_term_is_shaded_to_the_last_year_of_the_chart() -> None:
+    reg = parse_registry(
+        {},
+        [{"name": "Jin Oh", "country": "KR", "roles": [{"title": "Envoy", "start": "2019-01-01"}]}],
+    )
+    jin = Person("Jin Oh", "Envoy", "KR")
+    page = render.pages([statement("a", "2020-05-05", speakers=[jin])], reg)["officials/jin-oh.md"]
+    assert "Bars per year, 2017 to 2021, one row each." in page
+    assert "Shaded: years in office (2019–2021)." in page
+    # even where the chart runs on past the last year a date can have
+    reg = parse_registry(
+        {},
+        [{"name": "Jin Oh", "country": "KR", "roles": [{"title": "Envoy", "start": "9998-01-01"}]}],
+    )
+    page = render.pages([statement("b", "9999-05-05", speakers=[jin])], reg)["officials/jin-oh.md"]
+    assert "Bars per year, 9996 to 10000, one row each." in page
+    assert "Shaded: years in office (9998–10000)." in page
+
+
 def test_an_official_named_only_in_undated_statements_has_no_chart(site: dict[str, str]) -> None:
     ahn = site["officials/ahn-soo.md"]
     assert "<figure" not in ahn and "## Over time" not in ahn
@@ -463,6 +488,7 @@ def test_an_official_feed_lists_dated_statements_newest_first_then_undated_by_ti
 ) -> None:
     parsed = feedparser.parse(site["officials/dana-ross/feed.xml"])
     assert parsed.feed.title == "Test Archive: statements by or naming Dana Ross"
+    assert parsed.feed.author == NAME
     assert parsed.feed.link == SITE + "officials/dana-ross/"
     assert [link.href for link in parsed.feed.links if link.rel == "self"] == [
         SITE + "officials/dana-ross/feed.xml"
@@ -495,6 +521,7 @@ def test_an_official_of_an_unknown_country_is_under_other() -> None:
 
 
 def test_the_quotes_page_groups_quotes_by_country_and_official(site: dict[str, str]) -> None:
+    assert page_of(site["quotes.md"]).metadata == {"hide": ["navigation"]}
     body = page_of(site["quotes.md"]).content
     assert re.findall(r"^##+ .+$", body, re.M) == [
         "## Japan",
@@ -529,6 +556,10 @@ def test_quotes_of_several_officials_of_one_country_follow_their_names() -> None
     assert re.findall(r"\u201c(\w+)\.\u201d", body) == ["Two", "Three", "Zero", "One"]
 
 
+def test_nothing_to_chart_is_no_chart() -> None:
+    assert render.svg(None) == "" and render.chart_block(None) == ""
+
+
 # -- years -------------------------------------------------------------------------------------
 
 
@@ -548,6 +579,7 @@ def test_a_year_page_lists_its_statements_newest_first(site: dict[str, str]) -> 
 
 def test_the_undated_page_lists_by_title_with_the_range_of_dates(site: dict[str, str]) -> None:
     text = site["years/undated.md"]
+    assert page_of(text).metadata == {"hide": ["navigation"]}
     assert page_of(text).content.startswith("# Undated statements\n\n2 statements carry no date.")
     assert listed(text) == ["alpha-note", "zeta-note"]
     assert "- [Alpha note](../statements/alpha-note.md) · no date range can be inferred\n" in text
@@ -598,6 +630,7 @@ def test_a_theme_page_lists_its_statements_and_links_its_feed(site: dict[str, st
 def test_a_theme_feed(site: dict[str, str]) -> None:
     parsed = feedparser.parse(site["themes/alliance/feed.xml"])
     assert parsed.feed.title == "Test Archive: Alliance"
+    assert parsed.feed.author == NAME
     assert parsed.feed.link == SITE + "themes/alliance/"
     assert [link.href for link in parsed.feed.links if link.rel == "self"] == [
         SITE + "themes/alliance/feed.xml"
@@ -648,6 +681,12 @@ def test_the_home_page_chart_counts_one_undated_statement(plain: dict[str, str])
     assert "in each of their rows. 1 undated statement not shown.</desc>" in plain["index.md"]
     assert "- **1** year and 1 undated —" not in plain["index.md"]  # two years: 2019 and 2021
     assert "- **2** years and 1 undated —" in plain["index.md"]
+
+
+def test_the_home_page_chart_of_an_archive_with_every_statement_dated(many: dict[str, str]) -> None:
+    assert "counts once in each of their rows.</desc>" in many["index.md"]
+    assert "- **201** statements, 2020–2020 —" in many["index.md"]
+    assert "- **1** year — [browse by year]" in many["index.md"]
 
 
 def test_the_home_page_of_an_archive_with_nothing_dated() -> None:
@@ -755,8 +794,13 @@ def test_more_than_500_statements_keep_statement_pages_out_of_the_header_search(
         assert path == "statements/s0.md"
         return page_of(content)
 
-    assert "search" not in first_page(500).metadata
+    small = first_page(500)
+    assert "search" not in small.metadata
     assert first_page(501)["search"] == {"exclude": True}
+    # settings left at their defaults: the seed beside the site, addresses from the root, the archive's name
+    assert '<a href="../../seeds/s0.txt">' in small.content
+    assert ["citation_public_url", "/statements/s0/"] in small["citation"]
+    assert "in Alliance Archive, /statements/s0/." in small.content
 
 
 def test_a_large_archive_keeps_its_listings_out_of_the_header_search(monkeypatch: pytest.MonkeyPatch) -> None:
