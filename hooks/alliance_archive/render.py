@@ -485,7 +485,7 @@ def iter_pages(
     by_theme: dict[str, list[Statement]] = {tid: [] for tid in themes()}
     for s in _newest_first(statements):
         for tid in s.themes:
-            by_theme.setdefault(tid, []).append(s)
+            by_theme[tid].append(s)
     theme_list: list[tuple[Theme, int]] = [(t, len(by_theme[t.id])) for t in themes().values()]
     for t, count in theme_list:
         for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE):
