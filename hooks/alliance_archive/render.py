@@ -521,7 +521,7 @@ def iter_pages(
             themes=theme_list,
             ranked=ranked,
             total=len(statements),
-            peak=max((c for _, c in theme_list), default=0),
+            peak=max(c for _, c in theme_list),
         ),
     )
 
