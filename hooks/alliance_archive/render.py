@@ -33,6 +33,9 @@ OFFICIAL_PAGE_SIZE = 100  # an official's page also shows each statement's quote
 # before a first search (about 3.5 MB per 1,000 statements); statements are found through the
 # Explore page's Pagefind index instead. The Officials, Years and Themes index pages stay in it.
 MATERIAL_SEARCH_MAX_STATEMENTS = 500
+# An official's open term is shaded to the chart's last year: past the last year a date can have, and
+# the few years a chart adds after it to show at least timeline.MIN_YEARS.
+OPEN_TERM_END = dt.MAXYEAR + timeline.MIN_YEARS
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -405,8 +408,7 @@ def iter_pages(
             [("Statements made", timeline.per_year(made)), ("Mentioned in", timeline.per_year(mentioned))],
             note=f"{no_date} undated statement{'s' if no_date != 1 else ''} not shown." if no_date else "",
             span=_term_years(v),
-            # an open term runs to the chart's last year
-            shade=[(t.start.year, t.end.year if t.end else 9999) for t in v.terms],
+            shade=[(t.start.year, t.end.year if t.end else OPEN_TERM_END) for t in v.terms],
             shade_label="years in office",
         )
         items = [("spoke", a) for a in v.spoke] + [("mentioned", a) for a in v.mentioned_in]
@@ -483,7 +485,7 @@ def iter_pages(
     by_theme: dict[str, list[Statement]] = {tid: [] for tid in themes()}
     for s in _newest_first(statements):
         for tid in s.themes:
-            by_theme.setdefault(tid, []).append(s)
+            by_theme[tid].append(s)
     theme_list: list[tuple[Theme, int]] = [(t, len(by_theme[t.id])) for t in themes().values()]
     for t, count in theme_list:
         for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE):
@@ -519,7 +521,7 @@ def iter_pages(
             themes=theme_list,
             ranked=ranked,
             total=len(statements),
-            peak=max((c for _, c in theme_list), default=0),
+            peak=max(c for _, c in theme_list),
         ),
     )
 
