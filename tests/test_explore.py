@@ -134,6 +134,18 @@ def test_a_query_with_a_filter_returns_the_right_statements(
     assert tab.problems() == []
 
 
+def test_the_cite_block_is_not_searched(tab: Tab, explore_site: Path, explore_url: str) -> None:
+    """Every statement's Cite block names the same reference managers: a search for one finds none."""
+    page = explore_site / "statements" / _records(explore_site)[0]["url"].split("/")[1] / "index.html"
+    assert "Zotero" in page.read_text(encoding="utf-8"), "the fixture: the Cite block names Zotero"
+    _open_explore(tab.page, explore_url)
+    tab.page.locator("#aa-explore-q").fill("Zotero")
+    expect(tab.page.locator(".aa-explore__status")).to_have_text("No statement matching “Zotero”.")
+    tab.page.locator("#aa-explore-q").fill("maritime")
+    expect(tab.page.locator(".aa-explore__result").first).to_be_visible()
+    assert tab.problems() == []
+
+
 def test_filters_alone_list_statements_and_a_shared_address_restores_them(tab: Tab, explore_url: str) -> None:
     page = tab.page
     page.goto(explore_url + "explore/?country=Republic+of+Korea")

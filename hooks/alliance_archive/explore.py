@@ -24,9 +24,10 @@ from pathlib import Path
 
 OUTPUT_SUBDIR = "pagefind"
 PAGES = "statements/**/*.html"
-# the record block (its fields are filters), heading permalinks, and the collapsed Quotes, Why these
-# themes and Source notes blocks (quotes repeat the text; the notes hold the removed page chrome)
-NOT_INDEXED = ".aa-meta, .headerlink, details"
+# the record block (its fields are filters), heading permalinks, the collapsed Quotes, Why these
+# themes and Source notes blocks (quotes repeat the text; the notes hold the removed page chrome),
+# and the Cite block (every statement's citation names the archive and the same download formats)
+NOT_INDEXED = ".aa-meta, .headerlink, details, .aa-cite"
 TIMEOUT = 1800  # seconds; a guard against a hang (10,000 statements take well under a minute)
 
 
