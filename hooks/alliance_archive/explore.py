@@ -4,9 +4,9 @@ Only statement pages are indexed: their article carries ``data-pagefind-body`` w
 officials, countries, year and themes as filters and its date as the sort key (see
 ``overrides/main.html``); index pages have no such element, so Pagefind leaves them out. The
 collapsed blocks of a statement page (quotes repeated from the text, why the themes were given, the
-removed page chrome) and its Cite block are not indexed either. The index goes to ``site/pagefind/``, where the Explore
-page's script loads it from; it is split into small files, so a reader downloads only what a
-search needs.
+removed page chrome) and its Cite block are not indexed either. The index goes to
+``site/pagefind/``, where the Explore page's script loads it from; it is split into small files, so
+a reader downloads only what a search needs.
 
 With a cache folder, the index of a set of statement pages is kept there, and a build whose
 statement pages are byte for byte the same as the kept index's (with the same Pagefind and the same
