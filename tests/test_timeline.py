@@ -96,6 +96,14 @@ def test_long_spans_label_every_few_years() -> None:
     assert 5 <= len(chart.ticks) <= 14 and chart.ticks[0][1] == 1990
 
 
+def test_a_span_of_centuries_keeps_to_fourteen_labels() -> None:
+    """One statement dated by an editor far from the rest still gives a chart, not a failed build."""
+    chart = timeline.chart("t", "T", [("A", {1066: 1, 2024: 2})])
+    assert chart is not None and len(chart.years) == 2024 - 1066 + 1
+    assert 10 <= len(chart.ticks) <= 14 and chart.ticks[0][1] == 1066
+    assert [bar.year for row in chart.rows for bar in row.bars] == [1066, 2024]
+
+
 def test_home_page_timeline_counts_statements_by_speakers_country(seeds_site: Path) -> None:
     page = (seeds_site / "index.html").read_text(encoding="utf-8")
     figure = _figure(page)

@@ -118,7 +118,9 @@ def chart(
                 Bar(x, baseline - height, bar_width, height, count, year, f"{label}, {year}: {count} {noun}")
             )
         views.append(RowView(label, baseline, tuple(bars), sum(counts.values())))
-    step = next(s for s in (1, 2, 5, 10, 20, 50) if len(years) / s <= 14)
+    # a label every 1, 2, 5, 10, 20 or 50 years, at most 14 of them; a span of centuries (an
+    # editor's date far from the rest) takes the step that keeps to 14
+    step = next((s for s in (1, 2, 5, 10, 20, 50) if len(years) / s <= 14), -(-len(years) // 14))
     ticks = [
         (LABEL_WIDTH + j * column + column / 2, y) for j, y in enumerate(years) if (y - first) % step == 0
     ]
