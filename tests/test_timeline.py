@@ -14,6 +14,7 @@ import pytest
 
 from alliance_archive import timeline
 from alliance_archive.extract import themes
+from tests.conftest import BuildSite
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -201,3 +202,17 @@ def test_quotes_page_gathers_every_quote_by_official(seeds_site: Path) -> None:
         slug = re.sub(r"[^a-z0-9]+", "-", speaker.lower()).strip("-")
         official = (seeds_site / "officials" / slug / "index.html").read_text(encoding="utf-8")
         assert f'<a href="../../{r["url"]}">in the statement</a>' in official
+
+
+def test_an_editors_date_centuries_away_still_builds_the_archive(build_site: BuildSite) -> None:
+    seeds = {
+        "a.txt": "Allies Meet in Tokyo\n\nMarch 3, 2021\n\nSecretary of State Antony Blinken met his "
+        "counterpart in Tokyo and reaffirmed the alliance.\n",
+        "b.txt": "Allies Meet Again\n\nMay 9, 2023\n\nSecretary of State Antony Blinken said the "
+        "alliance is stronger than ever.\n",
+        "b.yml": "date: 1023-05-09\n",  # a typo for 2023, as an editor might make it
+    }
+    site = build_site(seeds)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "1023 to 2021" in home, "the home chart spans the corrected year"
+    assert (site / "years" / "1023" / "index.html").is_file()
