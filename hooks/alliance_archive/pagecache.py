@@ -103,6 +103,41 @@ def generated_key(inputs: object, code_version: str, site_registry: Path | None)
     return digest.hexdigest()
 
 
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS pages "
+    "(key TEXT PRIMARY KEY, site TEXT NOT NULL, meta BLOB NOT NULL, html BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS generated_sets (key TEXT PRIMARY KEY, site TEXT NOT NULL, count INTEGER)",
+    "CREATE TABLE IF NOT EXISTS generated (key TEXT NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL, "
+    "content BLOB NOT NULL, PRIMARY KEY (key, seq))",
+)
+
+
+def _open(folder: Path) -> sqlite3.Connection | None:
+    """The page cache's database in ``folder``; a file that is not one (truncated, overwritten) is
+    replaced by an empty one. None: no cache this build (a read-only disk, a database locked)."""
+    path = folder / DB_NAME
+    for attempt in range(2):
+        db = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=10)
+            for statement in _SCHEMA:
+                db.execute(statement)
+            return db
+        except (sqlite3.Error, OSError) as exc:
+            if db is not None:
+                db.close()
+            log.debug("page cache %s unreadable (%s)", path, exc)
+            damaged = isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError)
+            if attempt or not damaged:  # locked by another build, say: leave it alone
+                return None
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                return None
+    return None
+
+
 @dataclass
 class Kept:
     """What a kept page restores besides its HTML: its front matter and its anchors."""
@@ -132,30 +167,9 @@ class PageCache:
         return self.folder / DB_NAME
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._broken:
-            return None
-        if self._db is None:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self.path, timeout=10)
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS pages "
-                    "(key TEXT PRIMARY KEY, site TEXT NOT NULL, meta BLOB NOT NULL, html BLOB NOT NULL)"
-                )
-                self._db = db
-            except (sqlite3.Error, OSError) as exc:
-                # not a database (truncated, overwritten): start again from an empty one
-                log.debug("page cache %s unreadable (%s); starting afresh", self.path, exc)
-                try:
-                    self.path.unlink(missing_ok=True)
-                    self._db = sqlite3.connect(self.path, timeout=10)
-                    self._db.execute(
-                        "CREATE TABLE pages (key TEXT PRIMARY KEY, site TEXT NOT NULL, "
-                        "meta BLOB NOT NULL, html BLOB NOT NULL)"
-                    )
-                except (sqlite3.Error, OSError):
-                    self._broken = True
-                    self._db = None
+        if self._db is None and not self._broken:
+            self._db = _open(self.folder)
+            self._broken = self._db is None
         return self._db
 
     def key(self, source_path: str, source: str) -> str:
@@ -234,6 +248,9 @@ class PageCache:
             self._db = None
 
 
+_INSERT_GENERATED = "INSERT OR REPLACE INTO generated VALUES (?, ?, ?, ?)"
+
+
 class GeneratedCache:
     """The generated pages and data files of one set of records, kept between builds.
 
@@ -252,26 +269,10 @@ class GeneratedCache:
     def path(self) -> Path:
         return self.folder / DB_NAME
 
-    def _connect(self) -> sqlite3.Connection:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10)
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS generated_sets "
-            "(key TEXT PRIMARY KEY, site TEXT NOT NULL, count INTEGER)"
-        )
-        db.execute(
-            "CREATE TABLE IF NOT EXISTS generated "
-            "(key TEXT NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL, content BLOB NOT NULL, "
-            "PRIMARY KEY (key, seq))"
-        )
-        return db
-
     def load(self, key: str) -> list[tuple[str, bytes]] | None:
         """The stored files of ``key`` (path, UTF-8 content), or None if this set was never completed."""
-        try:
-            db = self._connect()
-        except (sqlite3.Error, OSError) as exc:
-            log.debug("page cache %s unreadable (%s)", self.path, exc)
+        db = _open(self.folder)
+        if db is None:
             return None
         try:
             row = db.execute("SELECT count FROM generated_sets WHERE key = ?", (key,)).fetchone()
@@ -292,27 +293,22 @@ class GeneratedCache:
 
     def store(self, key: str, files: Iterable[tuple[str, str]]) -> Iterator[tuple[str, bytes]]:
         """Pass ``files`` on as UTF-8 (path, content) while storing them under ``key``."""
-        try:
-            db: sqlite3.Connection | None = self._connect()
-            assert db is not None
-            with db:
-                db.execute("DELETE FROM generated WHERE key = ?", (key,))
-        except (sqlite3.Error, OSError) as exc:  # a cache that cannot be written only costs time
-            log.debug("page cache %s not written (%s)", self.path, exc)
-            db = None
-        pending: list[tuple[str, int, str, bytes]] = []
+        db = _open(self.folder)
+        if db is not None:
+            db = self._write(db, "DELETE FROM generated WHERE key = ?", [(key,)])
+        pending: list[tuple[object, ...]] = []
         count = 0
         for path, content in files:
             data = content.encode("utf-8")
             if db is not None:
                 pending.append((key, count, path, zlib.compress(data, 1)))
                 if len(pending) >= _FLUSH_EVERY:
-                    db = self._write(db, pending)
+                    db = self._write(db, _INSERT_GENERATED, pending)
             count += 1
             yield path, data
         if db is None:
             return
-        db = self._write(db, pending)
+        db = self._write(db, _INSERT_GENERATED, pending)
         if db is None:
             return
         try:
@@ -329,15 +325,16 @@ class GeneratedCache:
             db.close()
 
     def _write(
-        self, db: sqlite3.Connection, pending: list[tuple[str, int, str, bytes]]
+        self, db: sqlite3.Connection, statement: str, rows: list[tuple[object, ...]]
     ) -> sqlite3.Connection | None:
+        """``statement`` for each of ``rows`` (then emptied); None, the database closed, if it failed."""
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO generated VALUES (?, ?, ?, ?)", pending)
-        except sqlite3.Error as exc:
+                db.executemany(statement, rows)
+        except sqlite3.Error as exc:  # a cache that cannot be written only costs time
             log.debug("page cache %s not written (%s)", self.path, exc)
             db.close()
             return None
         finally:
-            pending.clear()
+            rows.clear()
         return db
