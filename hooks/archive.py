@@ -286,7 +286,7 @@ def on_page_context(
             building.packed = None
             building.unpacked = True
     if kept is not None:
-        html = pagecache.PageCache.html(kept)
+        html = kept.unpacked()
         if html is None:
             store = _PAGES["cache"]
             raise PluginError(

@@ -185,7 +185,7 @@ def test_a_kept_page_is_found_only_from_the_same_source_and_site(tmp_path: Path)
     store.close(complete=True)
     again = pagecache.PageCache(tmp_path, "signature", site="https://example.org/")
     found = again.get("a.md", "# A")
-    assert found is not None and pagecache.PageCache.html(found) == "<html>A</html>"
+    assert found is not None and found.unpacked() == "<html>A</html>"
     assert again.get("a.md", "# A changed") is None
     assert (
         pagecache.PageCache(tmp_path, "another site", site="https://example.org/").get("a.md", "# A") is None

@@ -149,6 +149,13 @@ class Kept:
     title: str | None
     html: bytes = b""  # compressed; filled when read from the cache, not kept in the pickle
 
+    def unpacked(self) -> str | None:
+        """The page's HTML, unpacked when the page is written (a build holds only the packed pages)."""
+        try:
+            return zlib.decompress(self.html).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
 
 @dataclass
 class PageCache:
@@ -195,14 +202,6 @@ class PageCache:
         self._used.add(key)
         self.hits += 1
         return kept
-
-    @staticmethod
-    def html(kept: Kept) -> str | None:
-        """The page's HTML, unpacked when the page is written (a build holds only the packed pages)."""
-        try:
-            return zlib.decompress(kept.html).decode("utf-8")
-        except (zlib.error, UnicodeDecodeError):
-            return None
 
     def put(self, kept: Kept, html: str) -> None:
         self._used.add(kept.key)
