@@ -43,6 +43,8 @@ def only_speaker(s: Statement) -> Person:
         ("Deputy Assistant Secretary of State Mark R. Ellison", "Mark Ellison",
          "Deputy Assistant Secretary of State", "US"),
         ("Vice Minister CHOI Jae-won", "Choi Jae-won", "Vice Minister", "KR"),
+        ("U.S. Ambassador Luis de Souza", "Luis de Souza", "Ambassador", "US"),
+        ("Sen. Anna van der Berg", "Anna van der Berg", "Senator", "US"),
     ],
 )  # fmt: skip
 def test_an_official_missing_from_the_registry_is_found_by_title(
@@ -264,3 +266,11 @@ def test_a_text_is_searched_for_people_once_while_nothing_changes(monkeypatch) -
     assert len(searches) == 2  # the second call found new people before it: searched again
     assert finder.find(sentence, 9) == again and len(searches) == 2  # now nothing changed: read back
     assert all(9 in m.who.lines for m in again)
+
+
+def test_a_lowercase_word_joins_a_name_only_between_two_capitalized_words(tmp_path: Path) -> None:
+    # "de facto" after a name is running text, not part of the name
+    s = statement(
+        tmp_path, page("U.S. Ambassador Mary Lindqvist said the de facto border would stay closed.")
+    )
+    assert only_speaker(s) == Person("Mary Lindqvist", "Ambassador", "US")

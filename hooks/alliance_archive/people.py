@@ -37,7 +37,12 @@ _COUNTRY_WORDS = [
     ("other", r"Chinese|China's|North Korean|DPRK|Russian|Russia's|Australian|Indian|British|French|German"),
 ]
 _CAP = r"[A-Z][A-Za-z'\u2019\-]+"
-_NAME_RUN = re.compile(_CAP + r"(?:\s+(?:[A-Z]\.\s*)*" + _CAP + r")*")
+# a lowercase particle inside a name ("Rudy de Leon", "Ursula von der Leyen"): only between two
+# capitalized words, so "de facto" or "la" in running text never joins a name
+_PARTICLES = r"(?:(?:de|da|del|della|di|du|dos|das|van|von|der|den|ter|la|le|bin|ibn)\s+){0,2}"
+_NAME_TOKEN = r"(?:[A-Z]\.\s*)*" + _PARTICLES + _CAP
+_NAME_RUN = re.compile(_CAP + r"(?:\s+" + _NAME_TOKEN + r")*")
+_NAME_TOKENS = re.compile(_NAME_TOKEN)
 _COLLECTIVE = re.compile(
     r"\b(?:the|both|all)\s+(?:two\s+|three\s+|four\s+)?(?:[\w-]+\s+){0,3}"
     r"(?:ministers|leaders|advis[oe]rs|secretaries|officials|counterparts|envoys|representatives|principals|"
@@ -454,7 +459,7 @@ class PeopleFinder:
         mentions = self._caps_first(text, line, headline)
         taken = [(m.start, m.end) for m in mentions]
         for run in _NAME_RUN.finditer(text):
-            tokens = list(re.finditer(r"(?:[A-Z]\.\s*)*" + _CAP, run.group(0)))
+            tokens = list(_NAME_TOKENS.finditer(run.group(0)))
             used = [
                 any(a <= run.start() + t.start() < b for a, b in taken)
                 or any(a < run.start() + t.end() <= b for a, b in taken)
