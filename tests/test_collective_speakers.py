@@ -282,6 +282,30 @@ def test_an_anonymous_briefer_is_the_official_the_page_names_as_giving_the_brief
     assert names(s.speakers) == {"Susan Thornton"}
 
 
+def test_labels_by_family_name_resolve_to_briefers_named_in_a_title_case_line(tmp_path: Path) -> None:
+    # neither briefer is in the registry; the title-case line after the headline names them with titles
+    s = statement(
+        tmp_path,
+        "Previewing the President's Trip to Asia\n\nApril 18, 2014\n\n"
+        "Press Briefing by Deputy National Security Advisor Tom Hallett and Senior Director Ana Ruiz\n\n"
+        "MR. HALLETT: Good morning. The President will travel to Japan and Korea next week.\n\n"
+        "Q: Will he visit the DMZ?\n\n"
+        "MS. RUIZ: The schedule is still being set, but the alliance is at the center of the trip.\n",
+    )
+    assert names(s.speakers) == {"Tom Hallett", "Ana Ruiz"}
+    assert {p.role for p in s.speakers} == {"Deputy National Security Advisor", "Senior Director"}
+
+
+def test_capitalized_function_words_after_a_briefing_title_make_no_name(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Press Conference with Foreign Minister On Regional Security Issues\n\nApril 18, 2014\n\n"
+        "FOREIGN MINISTER: The alliance is strong.\n\nQ: Will talks resume?\n\n"
+        "FOREIGN MINISTER: They will resume in May.\n",
+    )
+    assert not {p.name for p in s.speakers + s.mentioned} & {"On Regional", "Regional Security"}
+
+
 def test_we_followed_by_names_makes_the_signers_of_a_joint_statement(tmp_path: Path) -> None:
     s = statement(
         tmp_path,
