@@ -35,11 +35,12 @@ from .people import (
     mask_quotes,
     quoted_spans,
     role_for,
+    small_words_lowered,
     terms_named,
 )
 from .record import DateRange, Evidence, Person, Quote
 from .registry import Registry, registry
-from .textutil import ENGLISH_FUNCTION_WORDS, sentences
+from .textutil import sentences
 
 EARLIEST = dt.date(1990, 1, 1)
 DATE_SOURCES = ("date", "read_time", "header", "byline", "doctype", "player_text", "above_title")
@@ -383,21 +384,12 @@ def _briefers(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
     for line, text in texts:
         for m in _BRIEFING_WITH.finditer(text):
             # "Briefing by <title> <name>" says a person follows: a titled name there is read as in
-            # running text, even in a title-case line, once its capitalized function words ("On The
+            # running text, even in a title-case line, once its capitalized small words ("On The
             # Trip") are written in lowercase, so that they end a name
-            found = finder.find(_function_words_lowered(text[m.end() : m.end() + 200]), line, headline=False)
+            found = finder.find(small_words_lowered(text[m.end() : m.end() + 200]), line, headline=False)
             if found and found[0].start < 120 and found[0].who not in out:
                 out.append(found[0].who)
     return out
-
-
-_CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-
-
-def _function_words_lowered(text: str) -> str:
-    return _CAPITALIZED_WORD.sub(
-        lambda m: m.group(0).lower() if m.group(0).lower() in ENGLISH_FUNCTION_WORDS else m.group(0), text
-    )
 
 
 def _holds(pattern: re.Pattern[str], title: str) -> bool:

@@ -661,6 +661,15 @@ def is_title_case(text: str) -> bool:
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to with vs via over after before".split()  # noqa: SIM905
 )
+_CAPITALIZED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def small_words_lowered(text: str) -> str:
+    """Title-case text with the small words a headline capitalizes ("On", "The") in lowercase, so
+    that they end a run of capitals as they do in running text; other words ("May") stay."""
+    return _CAPITALIZED_WORD.sub(
+        lambda m: m.group(0).lower() if m.group(0).lower() in _SMALL_WORDS else m.group(0), text
+    )
 
 
 def _apposition(text: str, start: int, end: int) -> str:
