@@ -98,10 +98,7 @@ class Line:
     repeats: int  # other lines of the page with the same letters and digits
     contained_in: int  # other lines near the top that contain this line's text (a masthead)
     content: frozenset[str] = field(repr=False)
-
-    @property
-    def key(self) -> str:
-        return comparable(self.text)
+    key: str = field(repr=False, default="")  # letters and digits only (``comparable``): repeats
 
 
 def _line_features(index: int, raw: str) -> Line:
@@ -127,6 +124,7 @@ def _line_features(index: int, raw: str) -> Line:
         repeats=0,
         contained_in=0,
         content=content_words(text),
+        key=comparable(text),
     )
 
 
@@ -194,13 +192,15 @@ class Document:
         feats = [_line_features(i, lines[i]) for i in self.nonblank]
         counts = Counter(f.key for f in feats)
         top = feats[:TOP_LINES]
+        letters = [_letters(f.text) for f in top]
         contained: dict[int, int] = {}
-        for f in top:
-            low = _letters(f.text)
+        for f, low in zip(top, letters, strict=True):
             if len(low) < 8:
                 continue
             contained[f.index] = sum(
-                1 for g in top if g is not f and low in _letters(g.text) and g.key != f.key
+                1
+                for g, other in zip(top, letters, strict=True)
+                if g is not f and low in other and g.key != f.key
             )
         self._lines = {
             f.index: _replace(f, repeats=counts[f.key] - 1, contained_in=contained.get(f.index, 0))

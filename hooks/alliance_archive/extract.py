@@ -63,6 +63,16 @@ class Theme:
     def any_unless(self) -> re.Pattern[str] | None:
         return _combined(self.unless) if self.unless else None
 
+    @property
+    def block_filter(self) -> bool:
+        """Whether a block its patterns do not match can be skipped: true where no pattern is anchored or
+        looks around negatively, so that a match in a sentence is a match in the block holding it."""
+        return not any(_CONTEXT_BOUND.search(p.pattern) for p in self.patterns)
+
+
+# what can make a pattern match a sentence and not the block around it: anchors, negative look-arounds
+_CONTEXT_BOUND = re.compile(r"\\[AZz]|[\^$]|\(\?<?!")
+
 
 @cache
 def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
@@ -796,8 +806,17 @@ def find_themes(blocks: list[Block], split: Callable[[str], list[str]] = sentenc
     found: dict[str, str] = {}
     vocabulary = list(themes().values())
     for block in blocks:
+        # a theme whose patterns match a sentence alone also match it inside its block (see
+        # ``Theme.block_filter``): a block none of them match is not split and searched sentence by sentence
+        candidates = [
+            t
+            for t in vocabulary
+            if t.id not in found and (not t.block_filter or t.any_pattern.search(block.text))
+        ]
+        if not candidates:
+            continue
         for sentence in split(block.text):
-            for theme in vocabulary:
+            for theme in candidates:
                 if theme.id in found or not theme.any_pattern.search(sentence):
                     continue
                 unless = theme.any_unless
