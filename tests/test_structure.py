@@ -105,6 +105,11 @@ def test_a_slogan_under_the_site_name_is_not_the_headline() -> None:
         (f"08/14/23 \u2013 {HEADLINE}", HEADLINE),
         (f"230814 {HEADLINE}", HEADLINE),
         (f"{HEADLINE} | Harbor Watch Bulletin", HEADLINE),
+        (f"FLASH: {HEADLINE}", HEADLINE),
+        (f"BREAKING NEWS: {HEADLINE}", HEADLINE),
+        (f"date 2023-08-14 {HEADLINE}", HEADLINE),
+        (f"23.8.14. 해경, {HEADLINE}", HEADLINE),
+        (f"23.8.14. 海上保安庁 \u2013 {HEADLINE}", HEADLINE),
     ],
 )
 def test_a_listing_prefix_or_a_site_suffix_is_not_part_of_the_headline(raw: str, title: str) -> None:
@@ -372,3 +377,60 @@ def test_a_long_paragraph_above_the_headline_stays_but_a_banner_the_vocabulary_k
     banner = f"{phrase.capitalize()} the harbor authority, and the pages that follow are kept as they were."
     cleaned = clean([banner, "", HEADLINE, "", BODY[2], "", BODY[3]])
     assert banner in {r.text for r in cleaned.removed}
+
+
+def test_a_label_fused_before_the_headline_yields_to_the_bare_headline() -> None:
+    lines = page(["Harbor Watch Bulletin", f"Unfiled {HEADLINE}"], [])
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert cleaned.title_line == 5  # the bare line, not the one with the fused label
+
+
+def test_a_headline_under_a_banner_of_its_own_sentences_is_found() -> None:
+    """A government banner: a headline-shaped line heading two sentences of its own, then the article's
+    headline heading the article. The banner heads a small part of the text and is off the article."""
+    banner = [
+        "A Service of the Harbor Authority of the Three Allies",
+        "Websites of the harbor authority end in a short suffix that belongs to the authority alone.",
+        "A small padlock in the address bar means the connection to this site is private.",
+    ]
+    more = [
+        "Officials from the three services met in Busan on Sunday to agree on the training schedule and "
+        "on the radio procedures the crews will use at sea.",
+        "The exercise follows a meeting of the three governments in the spring at which they pledged to "
+        "share more information about ships that break fishing rules in their waters.",
+        "Local fishing cooperatives said they welcomed the patrols and hoped they would lead to faster "
+        "rescues when boats are caught out by sudden storms in the strait.",
+    ]
+    lines = page(banner, [])
+    for sentence in more:
+        lines += [sentence, ""]
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert [b.text for b in cleaned.blocks] == BODY + more
+
+
+def test_a_masthead_line_repeated_across_the_header_is_not_the_headline() -> None:
+    header = ["Harbor Authority of the Allies"] * 4 + ["Patrols Vessels People Archive"]
+    assert clean(page(header, [])).title == HEADLINE
+
+
+def test_a_transcript_turn_is_never_the_headline() -> None:
+    """In a transcript a short turn ("MS. PARK: Thank you, and welcome.") reads like a headline."""
+    turns = [
+        "MINISTER PARK:  Thank you all, and welcome to the harbor.",
+        "COMMANDANT RUIZ:  Thank you, Minister.",
+        "MINISTER PARK:  " + BODY[0],
+        "COMMANDANT RUIZ:  " + BODY[1],
+    ]
+    lines = ["Harbor Watch Bulletin", "", HEADLINE, ""]
+    for turn in turns:
+        lines += [turn, ""]
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert [b.label for b in cleaned.blocks] == ["MINISTER PARK", "COMMANDANT RUIZ"] * 2
+
+
+def test_a_capitalised_label_line_alone_is_a_headline_prefix_only_outside_a_transcript() -> None:
+    lines = page(["Harbor Watch Bulletin"], [], headline=f"UPDATE: {HEADLINE}")
+    assert clean(lines).title == HEADLINE

@@ -26,7 +26,7 @@ from typing import Any, Literal
 import yaml
 
 from .dates import find_dates, is_date_line
-from .document import Document, link_shaped
+from .document import _TURN, Document, _is_turn_label, link_shaped
 from .record import Removed
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
@@ -129,9 +129,6 @@ def vocabulary() -> Vocabulary:
 
 _BULLET = re.compile(r"^\s*[•·▪◦●○■□►▸‣⁃*+\-–—]\s+")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(?=\S)")
-_TURN = re.compile(
-    r"^\s*((?:[A-Z][A-Za-z.'\u2019-]*\s){0,5}[A-Z][A-Z.'\u2019-]+(?:\s*\([^)]{1,40}\))?)\s*:\s+(?=\S)"
-)
 _SEPARATOR = re.compile(r"^[\s\-–—_=*~•·.#|/\\<>+]{2,}$")
 _TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})*$")
 # "[Video Clip – 31’23”] ...", "[Audio 4:05] ...": a bracketed tag holding a running time
@@ -638,10 +635,3 @@ def _structure(lines: list[str], body: list[int]) -> list[Block]:
         else:
             blocks.append(Block("paragraph", i + 1, text))
     return blocks
-
-
-def _is_turn_label(label: str) -> bool:
-    """A transcript speaker label: mostly upper case ("SECRETARY POMPEO", "MS. PSAKI", "QUESTION")."""
-    letters = [ch for ch in label if ch.isalpha()]
-    upper = sum(1 for ch in letters if ch.isupper())
-    return len(letters) >= 2 and upper / len(letters) > 0.8

@@ -59,6 +59,24 @@ def link_shaped(text: str) -> bool:
     return bool(_ADDRESS_ALONE.match(text)) or (bool(_ARROWS.search(text)) and len(words(text)) <= 8)
 
 
+_TURN = re.compile(
+    r"^\s*((?:[A-Z][A-Za-z.'\u2019-]*\s){0,5}[A-Z][A-Z.'\u2019-]+(?:\s*\([^)]{1,40}\))?)\s*:\s+(?=\S)"
+)
+
+
+def _is_turn_label(label: str) -> bool:
+    """A transcript speaker label: mostly upper case ("SECRETARY POMPEO", "MS. PSAKI", "QUESTION")."""
+    letters = [ch for ch in label if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    return len(letters) >= 2 and upper / len(letters) > 0.8
+
+
+def transcript_turn(text: str) -> bool:
+    """A transcript turn: a speaker's label in capitals, a colon, and what they said ("MS. PSAKI: ...")."""
+    m = _TURN.match(text)
+    return bool(m and _is_turn_label(m.group(1)))
+
+
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s*$""")
 _SEPARATORS = re.compile(r"\s(?:\||/|>|»|›|·|•)\s")
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .document import Document, Line
+from .document import Document, Line, transcript_turn
 
 # how many non-blank lines from the top a headline is looked for in
 WINDOW = 60
@@ -31,8 +31,24 @@ BODY_CHARS = 4000
 BODY_LINES = 400
 # a score from which a line reads as a headline (a later one is then a subtitle or a deck)
 PLAUSIBLE = 3.0
+# a line whose shape alone scores this much ends the stretch of article text a headline above it heads
+RIVAL_SHAPE = 1.0
+OWNED_WEIGHT = 3.0
+STACK_TOP = 1.0
+# the share of the page's running text above a line from which its paragraphs above weigh in full, and
+# the least they weigh
+ABOVE_SHARE_FULL = 0.3
+ABOVE_FLOOR = 0.25
 
-_DATE_CODE = re.compile(r"^\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{6,8})\s*(?:[\u2013\u2014:|-]\s*)?(?=\S)")
+_DATE_CODE = re.compile(
+    r"^\s*(?:[a-z]+:?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?|\d{6,8})\s*(?:[\u2013\u2014:|,-]\s*)?(?=\S)"
+)
+# a label in capitals before a colon ("URGENT:", "BREAKING NEWS:"), or a run of words in another script
+# before a comma or a dash (a blog's own tag in its language)
+_CAPS_LABEL = re.compile(r"^\s*[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+(?=\S)")
+_OTHER_SCRIPT = re.compile(
+    r"^\s*([^,\u3001:|\u2013\u2014A-Za-z]{1,40}?)\s*[,\u3001:|\u2013\u2014]\s*(?=[A-Za-z])"
+)
 _TAG = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(?:[\u2013\u2014:|-]\s*)?(?=\S)")
 _SITE_SUFFIX = re.compile(r"\s+(?:\||\u2013|\u2014|-)\s+([^|\u2013\u2014]{2,60})$")
 _NAME_SHAPE = re.compile(
@@ -67,8 +83,10 @@ def headline_text(text: str) -> str:
     """The headline a line gives: a leading date code ("11/04/14 –", "170210") or a bracketed tag
     ("[Press Release]") dropped, as is a trailing site name after a bar ("Headline | Site")."""
     text = text.strip()
-    for pattern in (_DATE_CODE, _TAG):
+    for pattern in (_DATE_CODE, _OTHER_SCRIPT, _TAG, _CAPS_LABEL):
         m = pattern.match(text)
+        if pattern is _OTHER_SCRIPT and m and not any(ord(ch) > 0x24F for ch in m.group(1)):
+            continue  # digits or punctuation alone, not another script
         if m and len(text[m.end() :].split()) >= 3:
             text = text[m.end() :]
     if " | " in text:
@@ -82,7 +100,7 @@ def _body_words(doc: Document, lines: list[Line], start: int, key: str) -> set[s
     out: set[str] = set()
     size = 0
     for line in lines[start : start + BODY_LINES]:
-        if (doc.classes.get(line.index) != "good" and line.words < 8) or line.key == key:
+        if not _article_paragraph(doc, line) or line.key == key:
             continue
         out |= line.content
         size += line.chars
@@ -100,16 +118,23 @@ def score_candidates(
     """Every plausible headline line near the top, best first."""
     lines = doc.lines()[:WINDOW]
     everything = doc.lines()
+    # a transcript: turns under speakers' labels ("SECRETARY KERRY: ..."), more than one
+    transcript = sum(1 for line in everything if transcript_turn(line.text)) >= 2
     out: list[Candidate] = []
+    shapes: dict[int, float] = {}  # each candidate's score before agreement with the article
     good_above = 0
+    text_above = 0
+    text_total = sum(line.chars for line in everything if _running_text(line))
     plausible_above = 0
     for pos, line in enumerate(lines):
-        if doc.classes.get(line.index) == "good" and line.words >= 12:
-            good_above += 1 if pos == 0 or line.ends_sentence else 0
+        paragraph = doc.classes.get(line.index) == "good" and line.words >= 12
+        paragraph = paragraph and (pos == 0 or line.ends_sentence)
+        good_above += paragraph
+        text_above += line.chars if paragraph else 0
         text = headline_text(line.text)
         n = len(text.split())
-        if n < 1 or line.link_like or len(text) > 300:
-            continue
+        if n < 1 or line.link_like or len(text) > 300 or (transcript and transcript_turn(line.text)):
+            continue  # a transcript's turn ("MR. KIM: Thank you.") is what someone said, never the headline
         c = Candidate(line.index, text)
         # shape
         if 3 <= n <= 30:
@@ -123,7 +148,7 @@ def score_candidates(
         bare = text.rstrip("\"'\u201d\u2019)] ")
         if (
             bare.endswith(".")
-            and not re.search(r"\b(?:[A-Z]|[A-Z][a-z]{0,3}|[A-Z]\.[A-Z])\.$", bare)
+            and not re.search(r"\b(?:[A-Z]|[JS]r|Inc|Co|Corp|Ltd|[A-Z]\.[A-Z])\.$", bare)
             and n >= 6
         ):
             c.add(-2.0 if n > 12 else -1.5, "a sentence with a closing period")
@@ -150,38 +175,136 @@ def score_candidates(
             c.add(-2.0, "a list of names and titles (a caption or a byline)")
         if _NAME_SHAPE.match(text) and n <= 4:
             c.add(-1.5, "a name or a short label alone (a byline, a section)")
+        shapes[c.index] = c.score  # the line's shape alone
         # agreement with the article below
         below = _body_words(doc, everything, pos + 1, line.key)
         mine = line.content
+        agreement = 0.0
         if mine:
             shared = len(mine & below)
             # a short line (a name, a place) agrees with the article easily: its share counts less
             ratio = shared / len(mine) * min(1.0, len(mine) / 4)
-            c.add(
-                round(2.5 * ratio + 0.4 * min(shared, 8), 2),
-                f"shares {shared} of {len(mine)} words with the article",
-            )
+            agreement = round(2.5 * ratio + 0.4 * min(shared, 8), 2)
+            c.add(agreement, f"shares {shared} of {len(mine)} words with the article")
         # position
         if good_above:
-            c.add(-1.5 * min(good_above, 3), f"{good_above} article paragraph(s) above it")
+            # weighed by how much of the page's running text lies above it: a banner's sentence or two
+            # above the headline weigh little against the article below, half the article a lot
+            above = text_above / max(1, text_total)
+            c.add(
+                round(-1.5 * min(good_above, 3) * max(min(1.0, above / ABOVE_SHARE_FULL), ABOVE_FLOOR), 2),
+                f"{good_above} article paragraph(s) above it ({above:.0%} of the text)",
+            )
         if plausible_above:
             c.add(-1.0, "a headline-like line above it")
         # repetition
-        if line.repeats == 1:
-            c.add(1.0, "repeated once on the page")
+        if line.repeats == 1 and agreement and not _next_to_its_copy(everything, pos, line.key):
+            c.add(1.0, "repeated once on the page")  # an on-topic copy: the page's title and its headline
+        elif line.repeats and not agreement:
+            c.add(-1.0, "recurs on the page without a word of the article (a label or a player's text)")
+        elif line.repeats >= 2:
+            c.add(-2.0, f"repeated {line.repeats + 1} times on the page (a masthead or a label)")
         if line.contained_in >= 2:
             c.add(-2.0, f"recurs inside {line.contained_in} other lines (a masthead)")
         # the chrome vocabulary, as one signal
         kind = chrome(line.text)
         if kind is not None:
             c.add(-3.0, f"reads as page chrome ({kind})")
+            shapes[c.index] = -1.0  # no headline: it heads nothing
         elif site_name(text):
             c.add(-1.5, "a site or publisher name")
+            shapes[c.index] = -1.0
         out.append(c)
         if c.score >= PLAUSIBLE:
             plausible_above += 1
+        if not paragraph and _running_text(line):
+            good_above += 1  # a sentence of running text all the same: a line below it is not the headline
+            text_above += line.chars
+    _owned_text(doc, out, shapes)
+    _fused_labels(out)
     out.sort(key=lambda c: (-c.score, c.index))
     return out
+
+
+def _article_paragraph(doc: Document, line: Line) -> bool:
+    """A line of running article text: classed good, of some length, a sentence or a long run of words."""
+    good = doc.classes.get(line.index) == "good"
+    return good and line.words >= 8 and (line.ends_sentence or line.words >= 15)
+
+
+def _running_text(line: Line) -> bool:
+    """A sentence of some length with function words: running text, whatever its jusText class."""
+    return line.words >= 7 and line.ends_sentence and line.stop_density > 0
+
+
+def _next_to_its_copy(lines: list[Line], pos: int, key: str) -> bool:
+    """The line right before or after it is the same (a doubled caption or label, not a headline's copy)."""
+    return any(0 <= p < len(lines) and lines[p].key == key for p in (pos - 1, pos + 1))
+
+
+def _fused_labels(candidates: list[Candidate]) -> None:
+    """A line that is another candidate with a few words fused before or after it ("Uncategorized" + the
+    headline, the headline + a site's name) is that headline with a label: the bare line is the headline."""
+    bare = {" ".join(c.text.split()): c for c in candidates if len(c.text.split()) >= 3}
+    for c in candidates:
+        tokens = c.text.split()
+        for extra in (1, 2, 3):
+            if len(tokens) - extra < 3:
+                break
+            inner = bare.get(" ".join(tokens[extra:])) or bare.get(" ".join(tokens[:-extra]))
+            if inner is not None and inner is not c:
+                c.add(-2.5, f"line {inner.index + 1} gives the same headline without the words around it")
+                break
+
+
+def _headline_shaped(c: Candidate, shapes: dict[int, float]) -> bool:
+    return shapes[c.index] >= RIVAL_SHAPE and len(c.text.split()) >= 3
+
+
+def _owned_text(doc: Document, candidates: list[Candidate], shapes: dict[int, float]) -> None:
+    """A headline heads the article: the share of the page's running text that lies between a candidate
+    and the next line shaped like a headline below some of that text (a site banner heads only its own
+    sentences; a deck or a subtitle right below a headline, with no text between, does not end it)."""
+    everything = doc.lines()
+    # running totals of the article text's characters, so that any stretch's is one subtraction
+    upto = [0]
+    for line in everything:
+        upto.append(upto[-1] + (line.chars if _article_paragraph(doc, line) else 0))
+    total = upto[-1]
+    if not total:
+        return
+    position = {line.index: pos for pos, line in enumerate(everything)}
+    # a line that recurs on the page (a label, a caption, the headline's own copy) ends no stretch
+    rivals = sorted(
+        position[c.index]
+        for c in candidates
+        if shapes[c.index] >= RIVAL_SHAPE
+        and len(c.text.split()) >= 3
+        and not everything[position[c.index]].repeats
+    )
+    stack_top = -1  # the first headline-shaped line above the text, since the last article paragraph
+    for c in sorted(candidates, key=lambda c: c.index):
+        if not _headline_shaped(c, shapes):
+            continue
+        here = position[c.index]
+        if stack_top < 0 or upto[here] - upto[stack_top]:
+            stack_top = here
+            c.add(STACK_TOP, "the first headline-shaped line above the text")
+        start = position[c.index] + 1
+        key = everything[start - 1].key
+        stop = next(
+            (
+                r
+                for r in rivals
+                if r >= start
+                and everything[r].key != key
+                and upto[r] - upto[start]
+                and shapes[everything[r].index] >= shapes[c.index]
+            ),
+            len(everything),
+        )
+        share = (upto[stop] - upto[start]) / total
+        c.add(round(OWNED_WEIGHT * share, 2), f"heads {share:.0%} of the article's text")
 
 
 def choose(
