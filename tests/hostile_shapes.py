@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import textwrap
 from collections.abc import Callable
 
 HEADLINE = "Allies Review Security Cooperation at Annual Talks"
@@ -182,7 +183,15 @@ def mixed_scripts(size: int) -> str:
     return _fill(size, lambda i: marker(i) if i % 2 == 0 else others[i % len(others)] * 3, head=ARTICLE_HEAD)
 
 
+def hard_wrapped(size: int) -> str:
+    """The ordinary article broken at 72 characters without blank lines between paragraphs: one
+    paragraph of hundreds of thousands of lines once its lines are joined."""
+    body = ordinary(size - len(ARTICLE_HEAD)).split("\n\n", 2)[2]
+    return f"{ARTICLE_HEAD}\n\n" + "\n".join(textwrap.wrap(body, 72)) + "\n"
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
+    "hard_wrapped": hard_wrapped,
     "long_line": long_line,
     "huge_token": huge_token,
     "huge_word_in_article": huge_word_in_article,
@@ -205,5 +214,5 @@ _MARKER = re.compile(r"In session \d+ the delegations agreed that .*? before the
 
 
 def markers_in(text: str) -> list[str]:
-    """The marker sentences a generated seed holds, in order."""
-    return _MARKER.findall(text)
+    """The marker sentences a generated seed holds, in order (a hard-wrapped one's lines read as one)."""
+    return _MARKER.findall(" ".join(text.split()))

@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 import yaml
 
+from . import wrap
 from .dates import find_dates, is_date_line
 from .document import _TURN, Document, _is_turn_label, link_shaped
 from .record import Removed
@@ -66,6 +67,10 @@ class Cleaned:
     drops: list[Drop]
     title_choice: TitleChoice | None = None
     doc: Document | None = None
+    # a hard-wrapped text's raw lines, and the lines that continue each joined paragraph (0-based):
+    # a drop's text is its whole paragraph (extraction reads it), a removal lists each raw line
+    raw: list[str] | None = None
+    wrapped: dict[int, list[int]] = field(default_factory=dict)
 
     def sentences(self, text: str) -> list[str]:
         """A paragraph's sentences, split once for every stage that reads them."""
@@ -73,7 +78,15 @@ class Cleaned:
 
     @property
     def removed(self) -> list[Removed]:
-        return [d.as_removed() for d in sorted(self.drops, key=lambda d: d.line)]
+        out: list[Removed] = []
+        for d in sorted(self.drops, key=lambda d: d.line):
+            rest = self.wrapped.get(d.line - 1)
+            if self.raw is None or rest is None:
+                out.append(d.as_removed())
+                continue
+            for i in [d.line - 1, *rest]:
+                out.append(Removed(i + 1, self.raw[i].rstrip("\n"), d.reason))
+        return out
 
 
 @dataclass(frozen=True)
@@ -409,7 +422,20 @@ def _overlaps_as_teaser(short: str, long: str) -> bool:
 
 
 def clean(lines: list[str]) -> Cleaned:
-    """Classify every line of a seed; return the title, the kept blocks and the removed lines."""
+    """Classify every line of a seed; return the title, the kept blocks and the removed lines.
+
+    A hard-wrapped text is read as the paragraphs its lines were cut from (``wrap``): each paragraph
+    is classified whole, on its first line, and a removed paragraph lists every line it spans."""
+    groups = wrap.paragraphs(lines)
+    if not groups:
+        return _clean(lines)
+    cleaned = _clean(wrap.join(lines, groups))
+    cleaned.raw = lines
+    cleaned.wrapped = groups
+    return cleaned
+
+
+def _clean(lines: list[str]) -> Cleaned:
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
         return Cleaned("", 0, [], [])

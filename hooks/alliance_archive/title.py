@@ -160,6 +160,8 @@ def score_candidates(
             c.add(-2.0, "more than one sentence")
         if text.endswith(":"):
             c.add(-1.0, "ends with a colon")
+        if text.startswith("[") and text.endswith("]"):
+            c.add(-2.0, "a bracketed note (an editor's or a collection's label)")
         if line.title_case >= 0.6 and n >= 3:
             c.add(0.5, "capitalised like a headline")
         if line.digits > 0.3:
@@ -227,9 +229,11 @@ def score_candidates(
 
 
 def _article_paragraph(doc: Document, line: Line) -> bool:
-    """A line of running article text: classed good, of some length, a sentence or a long run of words."""
+    """A line of running article text: classed good, of some length, a sentence or a long run of words
+    (not capitalised like a headline)."""
     good = doc.classes.get(line.index) == "good"
-    return good and line.words >= 8 and (line.ends_sentence or line.words >= 15)
+    long_run = line.words >= 15 and line.title_case < 0.6  # not a long headline in title case
+    return good and line.words >= 8 and (line.ends_sentence or long_run)
 
 
 def _running_text(line: Line) -> bool:
