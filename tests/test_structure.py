@@ -434,3 +434,40 @@ def test_a_transcript_turn_is_never_the_headline() -> None:
 def test_a_capitalised_label_line_alone_is_a_headline_prefix_only_outside_a_transcript() -> None:
     lines = page(["Harbor Watch Bulletin"], [], headline=f"UPDATE: {HEADLINE}")
     assert clean(lines).title == HEADLINE
+
+
+def test_a_deck_under_the_headline_is_the_articles_own_text() -> None:
+    deck = "Crews of three coast guards practise boarding and rescue drills together for the first time"
+    header = ["Harbor Watch Bulletin"]
+    lines = page(header, [])
+    at = lines.index(HEADLINE) + 2
+    lines[at:at] = [deck, "", "By Jun Seo-yeon, Staff Reporter", "", "June 3, 2023", ""]
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert [b.text for b in cleaned.blocks] == [deck, *BODY]
+    removed = {r.text for r in cleaned.removed}
+    assert {"By Jun Seo-yeon, Staff Reporter", "June 3, 2023", "Harbor Watch Bulletin"} <= removed
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Officials Ana Ruiz, Grace Pemberton, Jun Seo-yeon and Min-ho Park",  # names and titles
+        "(Photo courtesy of the Harbor Authority press office team)",  # a note in brackets
+        "Posted on 3 June 2023 by the harbor desk of the bulletin",  # a date
+        "Subscribers get every story of the week by mail on each Friday",  # off the article's topic
+    ],
+)
+def test_a_header_line_that_is_no_deck_still_goes(furniture: str) -> None:
+    lines = page(["Harbor Watch Bulletin"], [])
+    at = lines.index(HEADLINE) + 2
+    lines[at:at] = [furniture, ""]
+    assert kept_text(lines) == BODY
+
+
+def test_a_numbered_section_heading_above_the_first_paragraph_stays() -> None:
+    lines = page(["Harbor Watch Bulletin"], [])
+    at = lines.index(HEADLINE) + 2
+    lines[at:at] = ["Signed by the three commandants", "", "I. Purpose", ""]
+    cleaned = clean(lines)
+    assert [b.text for b in cleaned.blocks] == ["I. Purpose", *BODY]

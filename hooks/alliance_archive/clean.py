@@ -370,6 +370,8 @@ def _first_body_line(lines: list[str], candidates: Iterable[int]) -> int | None:
     return None
 
 
+_CREDIT = re.compile(r"\s*(?:photo|image|picture|video|courtesy|credit|source|file)\b", re.I)
+_SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})[.)]\s+[A-Z]")
 _NAME_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'\u2019-]+\.?,?\s+){1,3}[A-Z][A-Za-z'\u2019-]+$")
 
 
@@ -378,6 +380,8 @@ def _opens_the_body(text: str, title: str) -> bool:
     label ("Global Partners for the Future", "[Opening statement by the Prime Minister]"), not as
     page metadata (a date, a time, a name alone, a place, a document type, a site name)."""
     n = word_count(text)
+    if _SECTION_NUMBER.match(text) and n <= 12 and not find_dates(text):
+        return True  # a numbered section heading ("I. Preamble", "A. Security")
     if n < 3 or n > 16 or comparable(text) == comparable(title):
         return False
     if find_dates(text) or re.search(r"\d", text) or _BYLINE.match(text) or _NAME_ONLY.match(text):
@@ -385,9 +389,40 @@ def _opens_the_body(text: str, title: str) -> bool:
     if _key(text) in vocabulary().doc_types or is_site_name(text) or "," in text:
         return False
     bracketed = text[:1] in "[(" and text[-1:] in "])"
+    if bracketed and _CREDIT.match(text[1:]):
+        return False  # "(Photo courtesy of ...)": a credit, not a section label
     letters = [w for w in words(text) if w.lower() not in ENGLISH_FUNCTION_WORDS]
     capitalised = sum(1 for w in letters if w[:1].isupper()) / max(1, len(letters))
     return bracketed or capitalised >= 0.6
+
+
+# how many lines of the article's start give the words a deck above it must share
+BODY_LINES_FOR_TOPIC = 12
+# a deck shares at least this many of its words with the article, and this share of them
+DECK_SHARED_WORDS = 3
+DECK_SHARED_SHARE = 0.3
+
+
+def _reads_as_a_deck(text: str, title: str, content: frozenset[str], topic: frozenset[str]) -> bool:
+    """A line between the headline and the first paragraph that sums the story up in running words
+    ("Missile tests top the agenda as the ministers meet"): a sentence's length, in sentence case
+    rather than as a list of names and titles, on the article's topic, and none of a header's
+    metadata (a date, a byline, a name, a site's name, a note in brackets)."""
+    n = word_count(text)
+    if n < 6 or n > 45 or comparable(text) == comparable(title):
+        return False
+    if text[:1] in "[(" and text[-1:] in "])":
+        return False
+    if find_dates(text) or _BYLINE.match(text) or _NAME_ONLY.match(text) or is_site_name(text):
+        return False
+    if _key(text) in vocabulary().doc_types or link_shaped(text):
+        return False
+    letters = [w for w in words(text) if w.lower() not in ENGLISH_FUNCTION_WORDS]
+    capitalised = sum(1 for w in letters if w[:1].isupper()) / max(1, len(letters))
+    if capitalised >= 0.6:
+        return False
+    shared = len(content & topic)
+    return shared >= DECK_SHARED_WORDS and shared >= DECK_SHARED_SHARE * len(content)
 
 
 def _header_reason(text: str, title: str) -> tuple[str, str]:
@@ -485,6 +520,8 @@ def _clean(lines: list[str]) -> Cleaned:
     after = [i for i in nonblank if i > t]
     body_start = _first_body_line(lines, after)
     header = [i for i in after if body_start is None or i < body_start]
+    # the article's words, for telling a deck on its topic from page furniture
+    topic = frozenset().union(*(doc.line(i).content for i in after[len(header) :][:BODY_LINES_FOR_TOPIC]))
     # no header line reads as a sentence: the first that does (a caption, a deck) starts the body
     for i in header:
         text = lines[i].strip()
@@ -493,6 +530,8 @@ def _clean(lines: list[str]) -> Cleaned:
             drop(i, *kind)
         elif header and i == header[-1] and body_start is not None and _opens_the_body(text, title):
             continue  # a subtitle or section label right above the first paragraph is the article's
+        elif body_start is not None and _reads_as_a_deck(text, title, doc.line(i).content, topic):
+            continue  # a deck under the headline: the article's own summary, in running words
         else:
             drop(i, *_header_reason(text, title))
 
