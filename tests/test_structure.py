@@ -471,3 +471,56 @@ def test_a_numbered_section_heading_above_the_first_paragraph_stays() -> None:
     lines[at:at] = ["Signed by the three commandants", "", "I. Purpose", ""]
     cleaned = clean(lines)
     assert [b.text for b in cleaned.blocks] == ["I. Purpose", *BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Enlarge textEnlarge text", "a button's label copied twice"),
+        ("harbor3", "an image's file name"),
+        ("IMG_2041.jpg", "an image's file name"),
+    ],
+)
+def test_button_and_image_labels_are_chrome_by_their_shape(line: str, reason: str) -> None:
+    kind = chrome_kind(line)
+    assert kind is not None and reason in kind[1]
+
+
+def test_a_label_glued_to_a_date_is_no_image_name() -> None:
+    assert chrome_kind("Bulletin2023-06-03") is None or "image" not in chrome_kind("Bulletin2023-06-03")[1]
+
+
+def test_a_banner_paragraph_above_the_headline_off_the_articles_topic_goes() -> None:
+    banner = (
+        "You are looking at a page kept in the archive of an earlier version of this site, and some of "
+        "its links, forms and pictures may no longer work as they once did."
+    )
+    lines = page([banner], [])
+    assert kept_text(lines) == BODY
+
+
+def test_an_article_paragraph_above_the_headline_on_its_topic_stays() -> None:
+    lead = (
+        "The coast guards of the three allies have published the statement below on their joint patrol "
+        "training near Busan, which the bulletin reprints in full for its readers in the ports."
+    )
+    lines = page(["Harbor Watch Bulletin", lead], [])
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert [b.text for b in cleaned.blocks] == [lead, *BODY]
+
+
+def test_a_field_of_the_header_is_no_subtitle() -> None:
+    lines = page(["Harbor Watch Bulletin"], [])
+    at = lines.index(HEADLINE) + 2
+    lines[at:at] = ["Place: Busan Harbor Pier Seven", ""]
+    assert kept_text(lines) == BODY
+
+
+def test_a_footer_with_the_source_address_and_an_unpunctuated_slogan_goes() -> None:
+    footer = [
+        "Official text published at https://harbor.example.org/statements/joint-patrol",
+        "- Part of Harbor Media Group -digital news best company",
+        "Latest stories",
+    ]
+    assert kept_text(page(["Harbor Watch Bulletin"], footer)) == BODY

@@ -27,7 +27,7 @@ import yaml
 
 from . import wrap
 from .dates import find_dates, is_date_line
-from .document import _TURN, Document, _is_turn_label, link_shaped
+from .document import _TURN, Document, _is_turn_label, has_address, link_shaped
 from .record import Removed
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
@@ -146,6 +146,8 @@ _SEPARATOR = re.compile(r"^[\s\-–—_=*~•·.#|/\\<>+]{2,}$")
 _TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:/|of)?\s*(?:\d{1,2}:)?\d{1,2}:\d{2})*$")
 # "[Video Clip – 31’23”] ...", "[Audio 4:05] ...": a bracketed tag holding a running time
 _CLIP_TAG = re.compile(r"^\s*\[[^\]]{0,40}?\d{1,3}\s*(?:[’'′:]\s*\d{2}\s*[”\"″]?|min\w*)[^\]]{0,20}\]")
+# one token of letters and digits, as images are named ("alliance2", "IMG_2041.jpg", "DSC01234")
+_FILE_LABEL = re.compile(r"^[A-Za-z][A-Za-z_-]*\d+(?:[._-]?[A-Za-z0-9]+)*$")
 _STRAY_NUMBER = re.compile(r"^[\s\d.,:;/%+()-]+[kKmM]?$")
 _READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|hours?)\s*read\b|\bread(?:ing)? time\b", re.I)
 _VIEWS = re.compile(r"^\s*[\d.,]+\s*[kKmM]?\s*(?:views?|reads?|comments?|likes?|shares?)\s*$", re.I)
@@ -264,6 +266,11 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
         return "counter", "stray number (view counter or page furniture)"
     if len(key) == 1:
         return "glyph", "stray character (a button or icon)"
+    half = len(text) // 2
+    if len(text) % 2 == 0 and half >= 3 and text[:half] == text[half:]:
+        return "glyph", "a button's label copied twice (its icon's text and its own)"
+    if _FILE_LABEL.match(text) and not find_dates(text):
+        return "glyph", "an image's file name or label"
     if foreign_language(text):
         return "foreign", "line in another language, unrelated to the article text"
     norm = normalize(text)
@@ -371,6 +378,7 @@ def _first_body_line(lines: list[str], candidates: Iterable[int]) -> int | None:
 
 
 _CREDIT = re.compile(r"\s*(?:photo|image|picture|video|courtesy|credit|source|file)\b", re.I)
+_FIELD = re.compile(r"^[A-Z][a-z]+:\s")
 _SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,5}|\d{1,2})[.)]\s+[A-Z]")
 _NAME_ONLY = re.compile(r"^(?:[A-Z][A-Za-z'\u2019-]+\.?,?\s+){1,3}[A-Z][A-Za-z'\u2019-]+$")
 
@@ -382,8 +390,8 @@ def _opens_the_body(text: str, title: str) -> bool:
     n = word_count(text)
     if _SECTION_NUMBER.match(text) and n <= 12 and not find_dates(text):
         return True  # a numbered section heading ("I. Preamble", "A. Security")
-    if n < 3 or n > 16 or comparable(text) == comparable(title):
-        return False
+    if n < 3 or n > 16 or comparable(text) == comparable(title) or _FIELD.match(text):
+        return False  # "Location: Camp David" is a header's field, not a subtitle
     if find_dates(text) or re.search(r"\d", text) or _BYLINE.match(text) or _NAME_ONLY.match(text):
         return False
     if _key(text) in vocabulary().doc_types or is_site_name(text) or "," in text:
@@ -398,9 +406,23 @@ def _opens_the_body(text: str, title: str) -> bool:
 
 # how many lines of the article's start give the words a deck above it must share
 BODY_LINES_FOR_TOPIC = 12
+# a paragraph above the headline sharing fewer words than this with the article is the site's banner
+ABOVE_SHARED_WORDS = 2
 # a deck shares at least this many of its words with the article, and this share of them
 DECK_SHARED_WORDS = 3
 DECK_SHARED_SHARE = 0.3
+
+
+def _on_topic(doc: Document, i: int, t: int) -> bool:
+    """A paragraph above the headline shares some of the article's words (a lead before a document's
+    own headline), where a site's banner sentences ("You are viewing an archived page ...") share none
+    or one: only those go, so no paragraph of the article is lost for its place alone."""
+    content = doc.line(i).content
+    if not content:
+        return False
+    below = [j for j in doc.nonblank if j > t][:BODY_LINES_FOR_TOPIC]
+    topic = frozenset().union(*(doc.line(j).content for j in below))
+    return len(content & topic) >= ABOVE_SHARED_WORDS
 
 
 def _reads_as_a_deck(text: str, title: str, content: frozenset[str], topic: frozenset[str]) -> bool:
@@ -512,7 +534,7 @@ def _clean(lines: list[str]) -> Cleaned:
             drop(i, "doctype", "document-type label")
         elif is_site_name(lines[i]):
             drop(i, "header", "site or publisher name")
-        elif _reads_as_a_paragraph(lines[i]) and doc.classes.get(i) == "good":
+        elif _reads_as_a_paragraph(lines[i]) and doc.classes.get(i) == "good" and _on_topic(doc, i, t):
             kept_above.append(i)  # an article paragraph stays: position alone never removes it
         else:
             drop(i, "above_title", "page header above the headline")
@@ -628,8 +650,17 @@ def _mark_footer(lines: list[str], body: list[int], drop: Any) -> None:
             tail.append(i)
             seen_marker = True
             continue
-        if not is_sentence(text) and word_count(text) <= 6 and not _NUMBERED.match(text):
+        n = word_count(text)
+        # a slogan or a label runs to ten words without punctuation and with few function words; the
+        # article's own last line ("Officials did not say when talks would begin") has many
+        label = n <= 10 and not re.search(r"[.!?]", text) and english_word_count(text) < 0.2 * n
+        short = n <= 6 or label
+        if not is_sentence(text) and short and not _NUMBERED.match(text):
             tail.append(i)  # a short tag or label among the footer lines
+            continue
+        if word_count(text) <= 12 and has_address(text):
+            tail.append(i)  # "Published at https://...": where the page came from
+            seen_marker = True
             continue
         break
     if not tail:
