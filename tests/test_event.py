@@ -81,6 +81,56 @@ def test_a_date_opening_an_early_paragraph_is_read() -> None:
     assert day == dt.date(2013, 5, 7) and ev is not None and ev.confidence < 1.0
 
 
+def test_a_date_in_a_row_of_labels_under_the_headline_is_read() -> None:
+    lines = lines_of(HEADLINE, "23-041 | Oct. 5, 2021 | Releases", *PARAGRAPHS)
+    assert find_stated_date(clean(lines))[0] == dt.date(2021, 10, 5)
+
+
+def test_a_date_in_the_headline_line_itself_is_read() -> None:
+    lines = lines_of("Harbor Ministry", f"date 2021-10-05 {HEADLINE}", *PARAGRAPHS)
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert find_stated_date(cleaned)[0] == dt.date(2021, 10, 5)
+
+
+def test_a_photo_captions_date_is_read_when_the_text_states_none() -> None:
+    caption = (
+        "Fisheries Minister Ana Ruiz (L) greets her counterpart at the port office in Busan, May 3, 2019."
+    )
+    lines = lines_of(HEADLINE, caption, *PARAGRAPHS)
+    cleaned = clean(lines)
+    assert cleaned.blocks[0].kind == "caption"
+    assert find_stated_date(cleaned)[0] == dt.date(2019, 5, 3)
+
+
+def test_the_day_of_the_event_the_opening_reports_is_read() -> None:
+    opening = (
+        "The foreign ministers of the two countries convened a meeting on fisheries cooperation in Busan "
+        "on November 12, 2021, and agreed to share data on catches."
+    )
+    day, ev = find_stated_date(clean(lines_of(HEADLINE, opening, PARAGRAPHS[1])))
+    assert day == dt.date(2021, 11, 12)
+    assert ev is not None and ev.confidence < 1.0
+    earlier = (
+        "The foreign ministers of the two countries recalled the accord signed at their previous meeting "
+        "on November 12, 2011, in a port far to the south, and agreed to renew it."
+    )
+    assert find_stated_date(clean(lines_of(HEADLINE, earlier, PARAGRAPHS[1]))) == (None, None)
+
+
+def test_a_date_above_the_headline_outside_the_officials_terms_is_not_the_statements() -> None:
+    """A site's bar with today's date: the officials the text names held their offices years before."""
+    body = [
+        "Secretary of State Hillary Rodham Clinton met Foreign Minister Yu Myung-hwan in Seoul and said "
+        "the two allies would keep working closely on the peninsula.",
+        PARAGRAPHS[1],
+    ]
+    lines = lines_of("Tuesday, June 18, 2024", HEADLINE, *body)
+    record = extract(clean(lines))
+    assert record.date is None
+    assert record.date_range is not None and record.date_range.latest < "2013"
+
+
 def places(*parts: str) -> list[str]:
     return find_places(clean(lines_of(HEADLINE, *parts)))[0]
 

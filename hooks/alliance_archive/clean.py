@@ -155,6 +155,7 @@ _BYLINE = re.compile(r"^\s*(?:posted|written|published|updated|reported|edited|c
 _BREADCRUMB = re.compile(r"\s(?:/|>|»|›|\|)\s")
 _CAPTION_CUES = re.compile(
     r"\(\s*(?:left|right|center|centre|second|third|front|rear|back|top|bottom)\b[^)]*\)"
+    r"|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)|\(from [LR]\)"
     r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)|"
     r"front|back row|center left|center right),"
     r"|\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"

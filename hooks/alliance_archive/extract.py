@@ -123,20 +123,26 @@ def _full_dates(text: str) -> list[dt.date]:
 def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]:
     """Publication date from the page header first (below the headline, then above it), then a
     dateline, a caption, the opening of a paragraph; a date inside a link address comes last."""
+    # the header: lines removed as header furniture, and any removed line between the headline and
+    # the article's first block whatever its kind (a date in a breadcrumb row: "17-016 | Aug. 30, 2017");
+    # the headline's own line after those below it ("... Press Briefing (April 26, 2018)")
+    first_block = min((b.line for b in cleaned.blocks), default=len(cleaned.drops) + cleaned.title_line + 1)
     header = sorted(
-        (d for d in cleaned.drops if d.category in DATE_SOURCES or d.category in ("foreign", "link")),
-        key=lambda d: (d.line < cleaned.title_line, d.line),
+        (
+            d
+            for d in cleaned.drops
+            if d.category in DATE_SOURCES
+            or d.category in ("foreign", "link", "title", "navigation")
+            or (cleaned.title_line < d.line < first_block and d.category != "related")
+        ),
+        key=lambda d: (d.line < cleaned.title_line, d.category == "title", d.line),
     )
     for drop in header:
         if has_address(drop.text):
             continue
         days = _full_dates(drop.text)
         if days:
-            doubt = (
-                ""
-                if drop.line > cleaned.title_line
-                else "date read above the headline (a site or repost date?)"
-            )
+            doubt = "" if drop.line > cleaned.title_line else f"{ABOVE_HEADLINE} (a site or repost date?)"
             return days[0], Evidence(
                 "date", days[0].isoformat(), drop.line, drop.text, 0.8 if doubt else 1.0, doubt
             )
@@ -158,6 +164,22 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
             days = _full_dates(drop.text)
             if days:
                 return days[0], Evidence("date", days[0].isoformat(), drop.line, drop.text)
+    # the event the opening reports: "... convened a trilateral meeting on November 12, 2023"
+    for block in paragraphs[:2]:
+        for sentence in cleaned.sentences(block.text)[:2]:
+            if _EARLIER.search(sentence):
+                continue
+            for f in find_dates(sentence[:OPENING_CHARS])[:3]:
+                day = f.to_date()
+                if day is not None and _ON_THE_DAY.search(sentence[max(0, f.start - 140) : f.start]):
+                    return day, Evidence(
+                        "date",
+                        day.isoformat(),
+                        block.line,
+                        sentence[:160],
+                        0.7,
+                        "date of the event the opening reports",
+                    )
     # a full date later in the text is most often another event's ("the meeting of April 17, 2013"):
     # it is not the statement's date unless it opens a paragraph of the first few ("On May 7, 2013, ...")
     for block in paragraphs[1:4]:
@@ -177,6 +199,15 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
     return None, None
 
 
+ABOVE_HEADLINE = "date read above the headline"
+# how much of an opening sentence is read for the day of its event
+OPENING_CHARS = 600
+# an event's day in the opening's words: "met ... on May 2, 2022", "held talks on 2 May 2022"
+_ON_THE_DAY = re.compile(
+    r"\b(?:met|meet|meets|held|holds|hold|convened|hosted|hosts|signed|issued|released|published|spoke|"
+    r"announced|visited|visits|gathered|agreed)\b[^.;]{0,120}\bon\s*$",
+    re.I,
+)
 _EARLIER = re.compile(r"\b(?:last|previous|earlier|ago|former|since)\b", re.I)
 
 
@@ -1104,6 +1135,14 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
         if b.kind == "caption":
             finder.find(b.text, b.line)
     people = list(finder.people.values())
+
+    if day is not None and date_ev is not None and date_ev.doubt.startswith(ABOVE_HEADLINE):
+        # a date above the headline may be the page's and not the statement's (today's date in a site's
+        # bar, a repost's day): where the officials' terms rule it out, it is not taken
+        rng = _term_range(people, reg)
+        if rng and not rng[0] <= day <= rng[1]:
+            evidence.remove(date_ev)
+            day, basis, finder.day = None, "none", None
 
     date_range = None
     if day is None:
