@@ -110,6 +110,8 @@ def test_a_slogan_under_the_site_name_is_not_the_headline() -> None:
         (f"date 2023-08-14 {HEADLINE}", HEADLINE),
         (f"23.8.14. 해경, {HEADLINE}", HEADLINE),
         (f"23.8.14. 海上保安庁 \u2013 {HEADLINE}", HEADLINE),
+        (f"(News Focus) {HEADLINE}", HEADLINE),
+        (f"{HEADLINE} 세 나라 해경, 부산 근해 합동 훈련", HEADLINE),
     ],
 )
 def test_a_listing_prefix_or_a_site_suffix_is_not_part_of_the_headline(raw: str, title: str) -> None:
@@ -524,3 +526,43 @@ def test_a_footer_with_the_source_address_and_an_unpunctuated_slogan_goes() -> N
         "Latest stories",
     ]
     assert kept_text(page(["Harbor Watch Bulletin"], footer)) == BODY
+
+
+def test_a_headline_broken_in_two_on_the_page_is_one_title() -> None:
+    lines = [
+        "Harbor Watch Bulletin",
+        "",
+        "Coast Guards of",
+        "Three Allies Begin Joint Patrol Training Near Busan",
+    ]
+    lines += ["", *[x for sentence in BODY for x in (sentence, "")]]
+    cleaned = clean(lines)
+    assert cleaned.title == HEADLINE
+    assert [b.text for b in cleaned.blocks] == BODY
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a photo caption, with its credit, above the headline
+        "Commandant Ana Ruiz (L) greets the crews of the three services at the pier. Image: Harbor Authority",
+        # an item of a list of other stories
+        "▲ Coast guards of three allies begin joint patrol training near Busan harbor",
+        # the speaker's card: a name, a comma, an office
+        "Ana Ruiz, Commandant of the Harbor Coast Guard of the Allies",
+    ],
+)
+def test_a_caption_a_list_item_or_a_name_card_above_the_headline_is_not_it(above: str) -> None:
+    assert clean(page(["Harbor Watch Bulletin", above], [])).title == HEADLINE
+
+
+def test_a_row_of_labels_parted_by_colons_is_a_breadcrumb() -> None:
+    kind = chrome_kind("Home : Media : Press Releases : Article View")
+    assert kind is not None and kind[0] == "navigation"
+
+
+def test_a_date_in_brackets_is_no_news_agency_credit() -> None:
+    from alliance_archive.document import is_caption
+
+    assert is_caption("Ministers meet at the port office, Busan. (AP Photo/Jane Doe)")
+    assert not is_caption("Deputy Spokesperson's Press Briefing (April 26, 2018)")

@@ -27,7 +27,7 @@ import yaml
 
 from . import wrap
 from .dates import find_dates, is_date_line
-from .document import _TURN, Document, _is_turn_label, has_address, link_shaped
+from .document import _TURN, Document, _is_turn_label, has_address, is_caption, link_shaped
 from .record import Removed
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
@@ -147,23 +147,12 @@ _TIMECODE = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*(?:/|of)?\s*(?:\d{1,2}
 # "[Video Clip – 31’23”] ...", "[Audio 4:05] ...": a bracketed tag holding a running time
 _CLIP_TAG = re.compile(r"^\s*\[[^\]]{0,40}?\d{1,3}\s*(?:[’'′:]\s*\d{2}\s*[”\"″]?|min\w*)[^\]]{0,20}\]")
 # one token of letters and digits, as images are named ("alliance2", "IMG_2041.jpg", "DSC01234")
-_FILE_LABEL = re.compile(r"^[A-Za-z][A-Za-z_-]*\d+(?:[._-]?[A-Za-z0-9]+)*$")
+_FILE_LABEL = re.compile(r"^[A-Za-z][A-Za-z_-]*\d[\w.-]*$")
 _STRAY_NUMBER = re.compile(r"^[\s\d.,:;/%+()-]+[kKmM]?$")
 _READ_TIME = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|hours?)\s*read\b|\bread(?:ing)? time\b", re.I)
 _VIEWS = re.compile(r"^\s*[\d.,]+\s*[kKmM]?\s*(?:views?|reads?|comments?|likes?|shares?)\s*$", re.I)
 _BYLINE = re.compile(r"^\s*(?:posted|written|published|updated|reported|edited|compiled)?\s*by\s+\S", re.I)
-_BREADCRUMB = re.compile(r"\s(?:/|>|»|›|\|)\s")
-_CAPTION_CUES = re.compile(
-    r"\(\s*(?:left|right|center|centre|second|third|front|rear|back|top|bottom)\b[^)]*\)"
-    r"|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)|\(from [LR]\)"
-    r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)|"
-    r"front|back row|center left|center right),"
-    r"|\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"
-    r"|\bshak(?:e|es|ing) hands\b|\blooks? on\b|\blistens? (?:as|to|during)\b"
-    r"|\[[^\]]*photo[^\]]*\]|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)[^)]*\)"
-    r"|\bphoto(?:graph)?(?: credit)?\s*:|\bfile photo\b",
-    re.I,
-)
+_BREADCRUMB = re.compile(r"\s(?:/|>|»|›|\||:)\s")
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s*$|[.!?]\s*["'\u201d\u2019]?\s*\]*$""")
 
 
@@ -464,7 +453,7 @@ def _header_reason(text: str, title: str) -> tuple[str, str]:
 
 
 def _is_caption(text: str) -> bool:
-    return bool(_CAPTION_CUES.search(text))
+    return is_caption(text)
 
 
 def _overlaps_as_teaser(short: str, long: str) -> bool:
@@ -519,6 +508,8 @@ def _clean(lines: list[str]) -> Cleaned:
         t = choice.candidate.index
         title = choice.candidate.text
         drop(t, "title", "headline (shown as the page title)")
+        if choice.candidate.rest is not None:
+            drop(choice.candidate.rest, "title", "headline, its second line")
     else:
         # no headline at all: the page is titled by its first sentence, and that line stays text
         first = next((i for i in nonblank if chrome_kind(lines[i]) is None), nonblank[0])

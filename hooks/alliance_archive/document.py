@@ -71,6 +71,36 @@ def _is_turn_label(label: str) -> bool:
     return len(letters) >= 2 and upper / len(letters) > 0.8
 
 
+# what marks a photo caption: who stands where, a credit, a handshake or a pose for the cameras
+_CAPTION_CUES = re.compile(
+    r"\(\s*(?:left|right|center|centre|second|third|front|rear|back|top|bottom)\b[^)]*\)"
+    r"|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)|\(from [LR]\)"
+    r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)|"
+    r"front|back row|center left|center right),"
+    r"|\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"
+    r"|\bshak(?:e|es|ing) hands\b|\blooks? on\b|\blistens? (?:as|to|during)\b"
+    r"|\[[^\]]*photo[^\]]*\]|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)"
+    r"|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:|\bfile photo\b",
+    re.I,
+)
+
+
+# the marks only a caption carries (who stands where, a credit), not its verbs ("looks on")
+_CAPTION_MARKS = re.compile(
+    r"\(\s*(?:left|right|center|centre)\b[^)]*\)|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)"
+    r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)),"
+    r"|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:"
+    r"|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)",
+    re.I,
+)
+
+
+def is_caption(text: str, marked: bool = False) -> bool:
+    """A photo caption, by the cues captions carry ("(L)", "shake hands", "Photo: ..."); with
+    ``marked``, only by the marks no headline has (who stands where, a credit)."""
+    return bool((_CAPTION_MARKS if marked else _CAPTION_CUES).search(text))
+
+
 def transcript_turn(text: str) -> bool:
     """A transcript turn: a speaker's label in capitals, a colon, and what they said ("MS. PSAKI: ...")."""
     m = _TURN.match(text)
@@ -78,7 +108,7 @@ def transcript_turn(text: str) -> bool:
 
 
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s*$""")
-_SEPARATORS = re.compile(r"\s(?:\||/|>|»|›|·|•)\s")
+_SEPARATORS = re.compile(r"\s(?:\||/|>|»|›|·|•|:)\s")
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -22,13 +22,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .document import Document, Line, transcript_turn
+from .document import Document, Line, is_caption, transcript_turn
+from .textutil import ENGLISH_FUNCTION_WORDS
 
 # how many non-blank lines from the top a headline is looked for in
 WINDOW = 60
 # how much article text below a candidate is compared with it
 BODY_CHARS = 4000
 BODY_LINES = 400
+# the longest line that may be a headline
+MAX_HEADLINE_CHARS = 300
 # a score from which a line reads as a headline (a later one is then a subtitle or a deck)
 PLAUSIBLE = 3.0
 # a line whose shape alone scores this much ends the stretch of article text a headline above it heads
@@ -49,7 +52,12 @@ _CAPS_LABEL = re.compile(r"^\s*[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+(?=\S)")
 _OTHER_SCRIPT = re.compile(
     r"^\s*([^,\u3001:|\u2013\u2014A-Za-z]{1,40}?)\s*[,\u3001:|\u2013\u2014]\s*(?=[A-Za-z])"
 )
-_TAG = re.compile(r"^\s*\[[^\]]{1,40}\]\s*(?:[\u2013\u2014:|-]\s*)?(?=\S)")
+_LIST_ITEM = re.compile(r"^\s*[-•·▪◦●○■□►▸‣⁃*+–—▶▷▲△]\s+\S")
+# "Christopher R. Hill, Assistant Secretary for ...": a name, a comma, an office
+_NAME_AND_TITLE = re.compile(
+    r"^(?:[A-Z][a-z'\u2019-]+\.?\s+)(?:[A-Z]\.\s+)?(?:[A-Z][a-z'\u2019-]+\s*){1,2},\s+(?:[A-Z]|the\b)"
+)
+_TAG = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|\([^)]{1,30}\))\s*(?:[\u2013\u2014:|-]\s*)?(?=\S)")
 _SITE_SUFFIX = re.compile(r"\s+(?:\||\u2013|\u2014|-)\s+([^|\u2013\u2014]{2,60})$")
 _NAME_SHAPE = re.compile(
     r"^(?:[A-Z][a-z'\u2019-]+\.?\s+){1,3}[A-Z][a-zA-Z'\u2019-]+$|^[A-Z]{2,}[, ]+[A-Z][a-z]+"
@@ -64,6 +72,7 @@ class Candidate:
     text: str
     score: float = 0.0
     evidence: list[str] = field(default_factory=list)
+    rest: int | None = None  # the raw line that goes on with a headline broken in two on the page
 
     def add(self, points: float, why: str) -> None:
         if points:
@@ -79,16 +88,31 @@ class TitleChoice:
     doubt: str
 
 
+def _without_other_script_tail(text: str) -> str:
+    """A translation in another script after the headline ("... Unbreakable Alliance 한미, 동맹 ...")
+    dropped: the text up to its last Latin letter or digit, where what follows holds another script."""
+    end = len(text)
+    while end and not (text[end - 1].isascii() and text[end - 1].isalnum()):
+        end -= 1
+    tail = text[end:]
+    if any(ord(ch) > 0x24F for ch in tail) and len(text[:end].split()) >= 3:
+        return text[:end]
+    return text
+
+
 def headline_text(text: str) -> str:
     """The headline a line gives: a leading date code ("11/04/14 –", "170210") or a bracketed tag
     ("[Press Release]") dropped, as is a trailing site name after a bar ("Headline | Site")."""
     text = text.strip()
+    if len(text) > MAX_HEADLINE_CHARS:
+        return text  # no headline: a paragraph, read as it is
     for pattern in (_DATE_CODE, _OTHER_SCRIPT, _TAG, _CAPS_LABEL):
         m = pattern.match(text)
         if pattern is _OTHER_SCRIPT and m and not any(ord(ch) > 0x24F for ch in m.group(1)):
             continue  # digits or punctuation alone, not another script
-        if m and len(text[m.end() :].split()) >= 3:
+        if m and len(text[m.end() :].split()) >= (1 if pattern is _TAG else 3):
             text = text[m.end() :]
+    text = _without_other_script_tail(text)
     if " | " in text:
         parts = [p.strip() for p in text.split(" | ") if p.strip()]
         if len(parts) == 2:
@@ -122,6 +146,7 @@ def score_candidates(
     transcript = sum(1 for line in everything if transcript_turn(line.text)) >= 2
     out: list[Candidate] = []
     shapes: dict[int, float] = {}  # each candidate's score before agreement with the article
+    continuing: set[int] = set()
     good_above = 0
     text_above = 0
     text_total = sum(line.chars for line in everything if _running_text(line))
@@ -131,11 +156,21 @@ def score_candidates(
         paragraph = paragraph and (pos == 0 or line.ends_sentence)
         good_above += paragraph
         text_above += line.chars if paragraph else 0
-        text = headline_text(line.text)
+        if line.index in continuing:
+            continue  # the second line of a headline broken in two: scored with its first
+        rest = _goes_on(doc, pos, lines)
+        if rest is not None:
+            continuing.add(rest.index)
+        text = headline_text(line.text if rest is None else f"{line.text} {rest.text}")
         n = len(text.split())
-        if n < 1 or line.link_like or len(text) > 300 or (transcript and transcript_turn(line.text)):
+        if (
+            n < 1
+            or line.link_like
+            or len(text) > MAX_HEADLINE_CHARS
+            or (transcript and transcript_turn(line.text))
+        ):
             continue  # a transcript's turn ("MR. KIM: Thank you.") is what someone said, never the headline
-        c = Candidate(line.index, text)
+        c = Candidate(line.index, text, rest=rest.index if rest is not None else None)
         # shape
         if 3 <= n <= 30:
             c.add(1.0, "headline length")
@@ -160,6 +195,12 @@ def score_candidates(
             c.add(-2.0, "more than one sentence")
         if text.endswith(":"):
             c.add(-1.0, "ends with a colon")
+        if _LIST_ITEM.match(line.text):
+            c.add(-3.0, "an item of a list (a list of links, highlights or headlines)")
+        if is_caption(text, marked=True):
+            c.add(-2.5, "marked as a photo caption")
+        if _NAME_AND_TITLE.match(text):
+            c.add(-2.0, "a name and a title (a byline or the speaker's card)")
         if text.startswith("[") and text.endswith("]"):
             c.add(-2.0, "a bracketed note (an editor's or a collection's label)")
         if line.title_case >= 0.6 and n >= 3:
@@ -202,7 +243,7 @@ def score_candidates(
         # repetition
         if line.repeats == 1 and agreement and not _next_to_its_copy(everything, pos, line.key):
             c.add(1.0, "repeated once on the page")  # an on-topic copy: the page's title and its headline
-        elif line.repeats and not agreement:
+        elif line.repeats and not agreement and line.title_case < 0.6:
             c.add(-1.0, "recurs on the page without a word of the article (a label or a player's text)")
         elif line.repeats >= 2:
             c.add(-2.0, f"repeated {line.repeats + 1} times on the page (a masthead or a label)")
@@ -236,6 +277,20 @@ def _article_paragraph(doc: Document, line: Line) -> bool:
     return good and line.words >= 8 and (line.ends_sentence or long_run)
 
 
+def _goes_on(doc: Document, pos: int, lines: list[Line]) -> Line | None:
+    """The line right below a headline-shaped line that stops mid-phrase, on a function word or a
+    comma ("U.S., S. Korea Agree to" / "Move Alliance Forward"): a headline broken in two."""
+    line = lines[pos]
+    if pos + 1 >= len(lines) or lines[pos + 1].index != line.index + 1 or line.words > 20:
+        return None
+    nxt = lines[pos + 1]
+    words = line.text.split()
+    stops = words[-1].lower() in ENGLISH_FUNCTION_WORDS or line.text.endswith((",", ":", "\u2013"))
+    if not stops or line.ends_sentence or nxt.ends_sentence or nxt.words > 12:
+        return None
+    return nxt if nxt.text[:1].isupper() and not nxt.link_like else None
+
+
 def _running_text(line: Line) -> bool:
     """A sentence of some length with function words: running text, whatever its jusText class."""
     return line.words >= 7 and line.ends_sentence and line.stop_density > 0
@@ -252,7 +307,7 @@ def _fused_labels(candidates: list[Candidate]) -> None:
     bare = {" ".join(c.text.split()): c for c in candidates if len(c.text.split()) >= 3}
     for c in candidates:
         tokens = c.text.split()
-        for extra in (1, 2, 3):
+        for extra in (1, 2):
             if len(tokens) - extra < 3:
                 break
             inner = bare.get(" ".join(tokens[extra:])) or bare.get(" ".join(tokens[:-extra]))

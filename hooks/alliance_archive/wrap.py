@@ -29,9 +29,13 @@ MIN_WIDTH = 40
 MAX_WIDTH = 130
 # how far below the width a line still counts as reaching it
 NEAR = 0.8
+# a word that would have taken a line past this share of the width did not fit on it (a copy from a
+# PDF or a page set in a proportional font breaks lines a little short of the widest)
+FIT = 0.9
 # the share of those lines whose next line goes on in lower case (in mid-sentence)
 LOWER_SHARE = 0.3
 
+_WORDISH = re.compile(r"[\"'\u201c\u2018(]?\w")
 _LIST_START = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣⁃*+\-–—]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s|[IVX]{1,5}\.\s)")
 _SENTENCE_END = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
 
@@ -91,7 +95,9 @@ def continues(line: str, nxt: str, wrap: int) -> bool:
     if len(text) > wrap + 2:
         return False  # longer than the wrap: a header or a paragraph of its own, not a wrapped line
     first_word = nxt.split()[0]
-    if len(text) + 1 + len(first_word) > wrap:
+    if not _WORDISH.match(first_word) or not _WORDISH.search(text):
+        return False  # a rule of "=====" or a row of symbols is no part of a sentence
+    if len(text) + 1 + len(first_word) > wrap * FIT:
         return True  # the next word would not have fitted: the wrap broke the line
     return not _SENTENCE_END.search(text) and first_word[:1].islower()
 
