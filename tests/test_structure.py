@@ -566,3 +566,14 @@ def test_a_date_in_brackets_is_no_news_agency_credit() -> None:
 
     assert is_caption("Ministers meet at the port office, Busan. (AP Photo/Jane Doe)")
     assert not is_caption("Deputy Spokesperson's Press Briefing (April 26, 2018)")
+
+
+def test_a_date_after_a_dash_is_the_pages_not_the_headlines() -> None:
+    assert clean(page([], [], headline=f"{HEADLINE} - August 14, 2023")).title == HEADLINE
+
+
+def test_a_date_line_above_the_headline_is_not_it() -> None:
+    # a release's date with a word or two: title-cased and sharing the article's words, no headline
+    sentence_case = "Coast guards of three allies begin joint patrol training near Busan"
+    lines = page(["Harbor Watch Bulletin", "Coast Guards Busan August 14, 2023"], [], sentence_case)
+    assert clean(lines).title == sentence_case

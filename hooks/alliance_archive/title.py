@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .dates import find_dates
 from .document import Document, Line, is_caption, transcript_turn
 from .textutil import ENGLISH_FUNCTION_WORDS
 
@@ -52,6 +53,7 @@ _CAPS_LABEL = re.compile(r"^\s*[A-Z]{3,}(?:\s[A-Z]{3,})?:\s+(?=\S)")
 _OTHER_SCRIPT = re.compile(
     r"^\s*([^,\u3001:|\u2013\u2014A-Za-z]{1,40}?)\s*[,\u3001:|\u2013\u2014]\s*(?=[A-Za-z])"
 )
+_DATE_SUFFIX = re.compile(r"\s+[-\u2013\u2014|]\s+(?=[^-\u2013\u2014|]{6,30}$)")
 _LIST_ITEM = re.compile(r"^\s*[-•·▪◦●○■□►▸‣⁃*+–—▶▷▲△]\s+\S")
 # "Christopher R. Hill, Assistant Secretary for ...": a name, a comma, an office
 _NAME_AND_TITLE = re.compile(
@@ -95,7 +97,7 @@ def _without_other_script_tail(text: str) -> str:
     while end and not (text[end - 1].isascii() and text[end - 1].isalnum()):
         end -= 1
     tail = text[end:]
-    if any(ord(ch) > 0x24F for ch in tail) and len(text[:end].split()) >= 3:
+    if any(ch.isalpha() and ord(ch) > 0x24F for ch in tail) and len(text[:end].split()) >= 3:
         return text[:end]
     return text
 
@@ -113,6 +115,9 @@ def headline_text(text: str) -> str:
         if m and len(text[m.end() :].split()) >= (1 if pattern is _TAG else 3):
             text = text[m.end() :]
     text = _without_other_script_tail(text)
+    dash = _DATE_SUFFIX.search(text)
+    if dash and find_dates(text[dash.start() :]) and len(text[: dash.start()].split()) >= 3:
+        text = text[: dash.start()]  # "Address to the Congress - May 8, 2013": the date is the page's
     if " | " in text:
         parts = [p.strip() for p in text.split(" | ") if p.strip()]
         if len(parts) == 2:
@@ -195,6 +200,9 @@ def score_candidates(
             c.add(-2.0, "more than one sentence")
         if text.endswith(":"):
             c.add(-1.0, "ends with a colon")
+        dated = [f for f in find_dates(text) if f.year is not None]
+        if dated and len(words_outside(text, dated[0].start, dated[0].end)) <= 3:
+            c.add(-2.5, "a date line (a date and a word or two: the release's date, a place)")
         if _LIST_ITEM.match(line.text):
             c.add(-3.0, "an item of a list (a list of links, highlights or headlines)")
         if is_caption(text, marked=True):
@@ -275,6 +283,11 @@ def _article_paragraph(doc: Document, line: Line) -> bool:
     good = doc.classes.get(line.index) == "good"
     long_run = line.words >= 15 and line.title_case < 0.6  # not a long headline in title case
     return good and line.words >= 8 and (line.ends_sentence or long_run)
+
+
+def words_outside(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text`` before ``start`` and after ``end`` (around a date found in it)."""
+    return re.findall(r"[^\W\d_]{2,}", text[:start] + " " + text[end:])
 
 
 def _goes_on(doc: Document, pos: int, lines: list[Line]) -> Line | None:
