@@ -31,6 +31,11 @@ _PATTERNS = [
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d{2})(?!:)", re.I),
     re.compile(_WEEKDAY + r"(?<!\d)" + _DAY + r"\s+" + _MONTH + r"\b(?!,?\s*(?:19|20)\d{2})", re.I),
 ]
+# what each pattern above cannot match without: (a year in digits, a month's name)
+_NEEDS = [(pattern, "(?P<year>" in pattern.pattern, "(?P<month>" in pattern.pattern) for pattern in _PATTERNS]
+_DIGIT = re.compile(r"\d")
+_YEARISH = re.compile(r"(?:19|20)\d{2}")
+_MONTHISH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.I)
 _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _TIME = r"(?:\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?)?"
 _DATE_LINE_NOISE = re.compile(
@@ -69,10 +74,17 @@ def _split_glued(text: str) -> str:
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every date in ``text``, in order of appearance; full dates win over overlapping partial ones."""
+    if not _DIGIT.search(text):
+        return []  # every date form has a day in digits
     text = _split_glued(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    # each pattern needs a year in digits, a month's name or both: one scan for each says which can match
+    has_year = bool(_YEARISH.search(text))
+    has_month = bool(_MONTHISH.search(text))
+    for pattern, needs_year, needs_month in _NEEDS:
+        if (needs_year and not has_year) or (needs_month and not has_month):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

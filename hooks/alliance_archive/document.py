@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, sentences, words
@@ -113,13 +113,18 @@ _SEPARATORS = re.compile(r"\s(?:\||/|>|»|›|·|•|:)\s")
 
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased words of three letters or more that are not function words, crudely stemmed."""
-    out = set()
-    for w in words(text.replace("-", " ")):
-        low = w.lower().strip(".'\u2019-").removesuffix("'s").removesuffix("\u2019s")
-        if len(low) < 3 or low in ENGLISH_FUNCTION_WORDS:
-            continue
-        out.add(_stem(low))
-    return frozenset(out)
+    found = {_content_key(w) for w in words(text.replace("-", " "))}
+    found.discard("")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def _content_key(word: str) -> str:
+    """A word's stem as ``content_words`` counts it, or "" for a short or a function word."""
+    low = word.lower().strip(".'\u2019-").removesuffix("'s").removesuffix("\u2019s")
+    if len(low) < 3 or low in ENGLISH_FUNCTION_WORDS:
+        return ""
+    return _stem(low)
 
 
 def _stem(word: str) -> str:
@@ -153,10 +158,10 @@ def _line_features(index: int, raw: str) -> Line:
     text = raw.strip()
     ws = words(text)
     n = len(ws)
-    stops = sum(1 for w in ws if w.lower().strip(".'") in ENGLISH_FUNCTION_WORDS)
     others = [w for w in ws if w.lower().strip(".'") not in ENGLISH_FUNCTION_WORDS]
+    stops = n - len(others)
     caps = sum(1 for w in others if w[:1].isupper())
-    digits = sum(1 for ch in text if ch.isdigit())
+    digits = sum(map(str.isdigit, text))
     seps = len(_SEPARATORS.findall(f" {text} "))
     return Line(
         index=index,
