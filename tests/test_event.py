@@ -118,6 +118,20 @@ def test_the_day_of_the_event_the_opening_reports_is_read() -> None:
     assert find_stated_date(clean(lines_of(HEADLINE, earlier, PARAGRAPHS[1]))) == (None, None)
 
 
+def test_the_day_first_then_the_event_is_read_past_a_fused_heading() -> None:
+    # a copy of a document's heading fused to its opening (a PDF flattened into one line)
+    opening = (
+        "Joint Statement of the Fisheries Committee Joint Statement of the Fisheries Committee "
+        "On November 12, 2021, the fisheries committee of the two countries convened in Busan "
+        "and agreed to share data on catches."
+    )
+    day, ev = find_stated_date(clean(lines_of(HEADLINE, opening, PARAGRAPHS[1])))
+    assert day == dt.date(2021, 11, 12) and ev is not None and ev.confidence < 1.0
+    # the day first with no event after it is not the statement's
+    other = opening.replace("convened in Busan and agreed to share", "the sea off Busan was calm for the")
+    assert find_stated_date(clean(lines_of(HEADLINE, other, PARAGRAPHS[1]))) == (None, None)
+
+
 def test_a_date_above_the_headline_outside_the_officials_terms_is_not_the_statements() -> None:
     """A site's bar with today's date: the officials the text names held their offices years before."""
     body = [

@@ -577,3 +577,41 @@ def test_a_date_line_above_the_headline_is_not_it() -> None:
     sentence_case = "Coast guards of three allies begin joint patrol training near Busan"
     lines = page(["Harbor Watch Bulletin", "Coast Guards Busan August 14, 2023"], [], sentence_case)
     assert clean(lines).title == sentence_case
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        f"{HEADLINE} 14 August",  # the posting date fused to the headline
+        f"{HEADLINE} \u2013 Harbor Department of Coast Guard Affairs",  # the site's name after a dash
+    ],
+)
+def test_a_fused_date_or_a_site_name_after_a_dash_is_not_the_headlines(raw: str) -> None:
+    assert clean(page(["Harbor Watch Bulletin"], [], headline=raw)).title == HEADLINE
+
+
+def test_a_date_tied_to_the_headline_by_a_word_or_a_comma_stays() -> None:
+    for raw in (f"{HEADLINE} on 14 August", f"{HEADLINE}, August 14, 2023"):
+        assert clean(page(["Harbor Watch Bulletin"], [], headline=raw)).title == raw
+
+
+def test_a_wire_summary_in_parentheses_is_not_the_headline() -> None:
+    note = "(Coast guards of three allies begin joint patrol training near Busan harbor) (1250)"
+    assert clean(page(["Harbor Watch Bulletin", note], [])).title == HEADLINE
+
+
+def test_everything_below_the_sites_copyright_notice_is_footer() -> None:
+    below = [
+        "Use your Quayside account to sign in. You will also get our alerts.",
+        "Forgot the tide tables?",
+        "Harbor Watch Blog",
+    ]
+    lines = page(["Harbor Watch Bulletin"], ["\u00a92022 Quayside Media Inc.", *below])
+    cleaned = clean(lines)
+    assert [b.text for b in cleaned.blocks] == BODY
+    reasons = {d.text: d.reason for d in cleaned.drops}
+    assert all("copyright" in reasons[line] for line in below)
+    # a credit with a year in the middle of the article ends nothing
+    middle = page(["Harbor Watch Bulletin"], [])
+    middle.insert(middle.index(BODY[1]), "\u00a92022 Quayside Media Inc.")
+    assert [b.text for b in clean(middle).blocks] == BODY

@@ -111,3 +111,25 @@ def test_a_word_broken_at_a_hyphen_is_joined_without_a_space() -> None:
     joined = wrap.join(lines, wrap.paragraphs(lines))
     assert "U.S.-Japan-ROK effort" in joined[0]
     assert joined[1:4] == ["", "", ""]
+
+
+def test_addresses_and_rows_of_labels_are_never_joined_into_a_paragraph() -> None:
+    header = [
+        "Aa | Aa | Aa | Sgtjpifpqn | Aa Aa",
+        "https://aaaaaaaa.example/aaaaaaaa",
+        "https://tjhlwhdpcx.example/tjhlwhdpcx",
+        "Aa | Aa | Aa | Aa Aaaaa | Aaa Aaaaaaaaaa",
+        "Ministers Review Progress on Joint Port Inspections",
+    ]
+    assert wrap.paragraphs(header) == {}
+    body = ["", "The ministers reviewed progress on joint port inspections on Monday.", ""]
+    assert clean(header + body).title == "Ministers Review Progress on Joint Port Inspections"
+
+
+def test_an_address_right_under_a_wrapped_paragraph_is_not_part_of_it() -> None:
+    lines = wire_story(blank_between=False)
+    assert wrap.width(lines) is not None
+    address = "https://harborwire.example/stories/coast-guards-joint-patrol"
+    lines.append(address)
+    groups = wrap.paragraphs(lines)
+    assert all(len(lines) - 1 not in rest for rest in groups.values())

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
@@ -203,8 +203,14 @@ def _is_latin(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("LATIN")
 
 
+@lru_cache(maxsize=8192)
 def foreign_language(line: str) -> bool:
     """A line in a language other than English (the archive's articles are English)."""
+    if line.isascii():
+        # plain ASCII has no other script and no accents: only a Latin-script line with no English
+        # function word is left to decide ("Menteri Luar Negeri ..."), and only lingua decides it
+        n = word_count(line)
+        return n >= 5 and english_word_count(line) == 0 and _not_english(line)
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) < 2:
         return False
@@ -212,19 +218,15 @@ def foreign_language(line: str) -> bool:
     if non_latin / len(letters) > 0.3:
         return True
     n = word_count(line)
-    if n >= 4 and english_word_count(line) == 0:
-        accented = sum(1 for ch in letters if ord(ch) > 127)
+    english = english_word_count(line)
+    accented = sum(1 for ch in letters if ord(ch) > 127)
+    if n >= 4 and english == 0:
         if accented / len(letters) > 0.06:
             return True
         # Latin script with no accents and no English function word ("Menteri Luar Negeri ...")
         if n >= 5 and _not_english(line):
             return True
-    if n >= 8:
-        english = english_word_count(line)
-        accented = sum(1 for ch in letters if ord(ch) > 127)
-        if english / n < 0.08 and accented / len(letters) > 0.04:
-            return True
-    return False
+    return n >= 8 and english / n < 0.08 and accented / len(letters) > 0.04
 
 
 def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
@@ -631,8 +633,34 @@ def _mark_chrome_runs(lines: list[str], body: list[int], drops: dict[int, Drop],
     settle()
 
 
+# a site's copyright notice: the sign or the word with a year ("©2022 GPlusMedia Inc.", "Copyright 2019 ...")
+_SITE_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:19|20)\d{2}\b", re.I)
+# what may lie below it, as a share of the page's running text, for all of it to be the site's footer
+BELOW_COPYRIGHT_SHARE = 0.15
+
+
+def _below_the_copyright(lines: list[str], body: list[int]) -> list[int]:
+    """The lines below a site's copyright notice that follows the article (comment forms, sign-up
+    blocks, other sites' promotions), when what lies below is a small share of the page's text."""
+    sizes = [len(lines[i]) if is_sentence(lines[i]) else 0 for i in body]
+    total = sum(sizes)
+    below = total
+    for pos, i in enumerate(body):
+        below -= sizes[pos]
+        text = lines[i].strip()
+        if len(text) <= 80 and _SITE_COPYRIGHT.search(text) and below <= BELOW_COPYRIGHT_SHARE * total:
+            return body[pos + 1 :] if total - below > 0 else []
+    return []
+
+
 def _mark_footer(lines: list[str], body: list[int], drop: Any) -> None:
     """The trailing run of chrome after the article: share links, tags, sign-up blocks, footers."""
+    below = _below_the_copyright(lines, body)
+    for i in below:
+        kind = chrome_kind(lines[i].strip())
+        drop(i, *(kind or ("footer", "below the site's copyright notice (the page's footer)")))
+    if below:
+        body = body[: len(body) - len(below)]
     tail: list[int] = []
     seen_marker = False
     for i in reversed(body):

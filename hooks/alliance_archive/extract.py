@@ -171,7 +171,12 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
                 continue
             for f in find_dates(sentence[:OPENING_CHARS])[:3]:
                 day = f.to_date()
-                if day is not None and _ON_THE_DAY.search(sentence[max(0, f.start - 140) : f.start]):
+                before = sentence[max(0, f.start - 140) : f.start]
+                after = sentence[f.end : f.end + 140]
+                if day is not None and (
+                    _ON_THE_DAY.search(before)
+                    or (_ON_DAY_FIRST.search(before) and _THEN_THE_EVENT.search(after))
+                ):
                     return day, Evidence(
                         "date",
                         day.isoformat(),
@@ -203,11 +208,14 @@ ABOVE_HEADLINE = "date read above the headline"
 # how much of an opening sentence is read for the day of its event
 OPENING_CHARS = 600
 # an event's day in the opening's words: "met ... on May 2, 2022", "held talks on 2 May 2022"
-_ON_THE_DAY = re.compile(
+_EVENT_VERBS = (
     r"\b(?:met|meet|meets|held|holds|hold|convened|hosted|hosts|signed|issued|released|published|spoke|"
-    r"announced|visited|visits|gathered|agreed)\b[^.;]{0,120}\bon\s*$",
-    re.I,
+    r"announced|visited|visits|gathered|agreed)\b"
 )
+_ON_THE_DAY = re.compile(_EVENT_VERBS + r"[^.;]{0,120}\bon\s*$", re.I)
+# or the day first: "On April 19, 2019, the Security Consultative Committee convened ..."
+_ON_DAY_FIRST = re.compile(r"\bOn\s*$")
+_THEN_THE_EVENT = re.compile(r"^,?\s[^;]{0,120}?" + _EVENT_VERBS, re.I)  # one sentence: "U.S." may be in it
 _EARLIER = re.compile(r"\b(?:last|previous|earlier|ago|former|since)\b", re.I)
 
 

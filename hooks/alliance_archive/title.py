@@ -102,9 +102,11 @@ def _without_other_script_tail(text: str) -> str:
     return text
 
 
-def headline_text(text: str) -> str:
+def headline_text(text: str, site_name: Callable[[str], bool] | None = None) -> str:
     """The headline a line gives: a leading date code ("11/04/14 –", "170210") or a bracketed tag
-    ("[Press Release]") dropped, as is a trailing site name after a bar ("Headline | Site")."""
+    ("[Press Release]") dropped, as is a trailing site name after a bar ("Headline | Site") or, when
+    ``site_name`` says the tail is one, after a dash ("Headline – Department of State"), and a date
+    that ends it ("Dialogue 13 December": the posting date, fused to the headline)."""
     text = text.strip()
     if len(text) > MAX_HEADLINE_CHARS:
         return text  # no headline: a paragraph, read as it is
@@ -118,11 +120,32 @@ def headline_text(text: str) -> str:
     dash = _DATE_SUFFIX.search(text)
     if dash and find_dates(text[dash.start() :]) and len(text[: dash.start()].split()) >= 3:
         text = text[: dash.start()]  # "Address to the Congress - May 8, 2013": the date is the page's
+    text = _without_trailing_date(text)
+    if site_name is not None:
+        cut = max(text.rfind(dash) for dash in (" - ", " \u2013 ", " \u2014 "))
+        if cut > 0 and len(text[:cut].split()) >= 2 and site_name(text[cut + 3 :]):
+            text = text[:cut]
     if " | " in text:
         parts = [p.strip() for p in text.split(" | ") if p.strip()]
         if len(parts) == 2:
             text = max(parts, key=len)
     return text.strip()
+
+
+def _without_trailing_date(text: str) -> str:
+    """A headline that ends with a date not tied to it by a word ("Dialogue 13 December", not "the
+    attack of December 7") loses the date: it is when the page was posted."""
+    if not text[-1:].isalnum():
+        return text
+    dates = find_dates(text)
+    last = dates[-1] if dates else None
+    if last is None or last.end != len(text) or last.start == 0:
+        return text
+    head = text[: last.start].rstrip(" ")
+    words = head.split()  # ", April 6, 2014" after a transcript's title is its own: a comma keeps it
+    if len(words) < 3 or words[-1].lower() in ENGLISH_FUNCTION_WORDS or not words[-1][-1:].isalpha():
+        return text
+    return head
 
 
 def _body_words(doc: Document, lines: list[Line], start: int, key: str) -> set[str]:
@@ -166,7 +189,7 @@ def score_candidates(
         rest = _goes_on(doc, pos, lines)
         if rest is not None:
             continuing.add(rest.index)
-        text = headline_text(line.text if rest is None else f"{line.text} {rest.text}")
+        text = headline_text(line.text if rest is None else f"{line.text} {rest.text}", site_name)
         n = len(text.split())
         if (
             n < 1
@@ -209,7 +232,7 @@ def score_candidates(
             c.add(-2.5, "marked as a photo caption")
         if _NAME_AND_TITLE.match(text):
             c.add(-2.0, "a name and a title (a byline or the speaker's card)")
-        if text.startswith("[") and text.endswith("]"):
+        if (text.startswith("[") and text.endswith("]")) or (text.startswith("(") and text.endswith(")")):
             c.add(-2.0, "a bracketed note (an editor's or a collection's label)")
         if line.title_case >= 0.6 and n >= 3:
             c.add(0.5, "capitalised like a headline")

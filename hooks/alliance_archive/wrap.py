@@ -38,6 +38,13 @@ LOWER_SHARE = 0.3
 _WORDISH = re.compile(r"[\"'\u201c\u2018(]?\w")
 _LIST_START = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣⁃*+\-–—]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s|[IVX]{1,5}\.\s)")
 _SENTENCE_END = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
+# a line that is page furniture, never a piece of a sentence: a web address alone, or labels in a row
+_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$", re.I)
+_LABEL_ROW = re.compile(r"\s[|/>»›·•]\s.*\s[|/>»›·•]\s")
+
+
+def _furniture(line: str) -> bool:
+    return bool(_ADDRESS.match(line) or _LABEL_ROW.search(line))
 
 
 def _indent(line: str) -> int:
@@ -49,7 +56,7 @@ def width(lines: list[str]) -> int | None:
     lines reach nearly the same length and go on in the next line, often in mid-sentence (the next
     line starts in lower case), which a list of headlines or menu labels does not."""
     followed = [
-        (len(line.rstrip()), nxt.lstrip()[:1].islower())
+        (len(line.rstrip()), nxt.lstrip()[:1].islower() and not _furniture(nxt))
         for line, nxt in pairwise(lines)
         if line.strip() and nxt.strip() and len(line.rstrip()) >= MIN_WIDTH // 2
     ]
@@ -91,6 +98,8 @@ def continues(line: str, nxt: str, wrap: int) -> bool:
         return False
     if _indent(nxt) > _indent(line) + 1 or _LIST_START.match(nxt) or transcript_turn(nxt.strip()):
         return False  # an indented first line, a list item, a speaker's turn: a new paragraph
+    if _furniture(line) or _furniture(nxt):
+        return False  # an address alone or a row of labels is the page's furniture, not a sentence
     text = line.rstrip()
     if len(text) > wrap + 2:
         return False  # longer than the wrap: a header or a paragraph of its own, not a wrapped line
