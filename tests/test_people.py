@@ -269,3 +269,17 @@ def test_an_official_missing_from_the_registry_keeps_the_title_of_the_text(tmp_p
     p = person(s.speakers, "Baek Seung-joo")
     assert p.country == "KR"
     assert p.role == "Vice Minister of National Defense"
+
+
+def test_an_office_in_lower_case_after_the_name_makes_an_official(tmp_path: Path) -> None:
+    # news style writes the office in lower case, set off by commas after the name
+    s = statement(
+        tmp_path,
+        "Coast Guards Sign Annex on Joint Drills\n\nMay 20, 2022\n\n"
+        "At the signing ceremony in Tokyo, Kenta Moriwaki, the Japan Coast Guard's vice commandant for "
+        "operations, touted the annex as a symbol of cooperation between the two services.\n\n"
+        "Dana Whitfield, a retired fisherman from the port, watched the ceremony from the pier.\n",
+    )
+    assert speakers(s) == ["Kenta Moriwaki"]
+    assert "vice commandant" in person(s.speakers, "Kenta Moriwaki").role.lower()
+    assert "Dana Whitfield" not in speakers(s) + mentioned(s)

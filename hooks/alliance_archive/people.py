@@ -27,7 +27,9 @@ STATEMENT_VERBS = (
     r"highlighted|highlights|vowed|vows|commented|comments|asserted|asserts|added|adds|declared|declares|"
     r"announced|announces|underscored|underscores|underlined|underlines|remarked|explained|explains|warned|"
     r"warns|insisted|insists|stating|adding|saying|emphasi[sz]ing|stressing|reaffirming|reiterating|"
-    r"expressing|welcoming|condemning|urging|pledging|vowing|highlighting"
+    r"expressing|welcoming|condemning|urging|pledging|vowing|highlighting|touted|touts|hailed|hails|praised|"
+    r"praises|argued|argues|acknowledged|acknowledges|promised|promises|cautioned|cautions|"
+    r"replied|replies|responded|responds|answered"
 )
 _VERB = re.compile(r"\b(?:" + STATEMENT_VERBS + r")\b")
 _COUNTRY_WORDS = [
@@ -673,16 +675,27 @@ def small_words_lowered(text: str) -> str:
 
 
 def _apposition(text: str, start: int, end: int) -> str:
-    """An official title set off by commas after a name ("X, the ROK's Vice Minister, said"); not after
-    an article ("the Trilateral Ministerial, the Secretary said" names no one)."""
-    after = _title_after(text, end)
-    if not after or not _is_official_title(after):
-        return ""
-    if not re.match(r",\s+(?:the\s+)?" + re.escape(after) + r"\s*(?:[,;.)]|$)", text[end:]):
-        return ""
+    """An official title set off by commas after a name ("X, the ROK's Vice Minister, said", or as news
+    style writes it in lower case: "X, the coast guard's vice commandant for operations, said"); not
+    after an article ("the Trilateral Ministerial, the Secretary said" names no one)."""
     if re.search(r"\b(?:the|a|an|this|that|its|their)\s+$", text[:start], re.I):
         return ""
-    return after
+    after = _title_after(text, end)
+    if after and _is_official_title(after):
+        if re.match(r",\s+(?:the\s+)?" + re.escape(after) + r"\s*(?:[,;.)]|$)", text[end:]):
+            return after
+    lower = _LOWER_APPOSITION.match(text[end : end + 160])
+    return lower.group(1) if lower else ""
+
+
+# "..., the Japan Coast Guard's vice commandant for operations, ...": an office in lower case, closed
+# by a comma, within a few words
+_LOWER_APPOSITION = re.compile(
+    r",\s+(?:the\s+)?((?:[\w.'\u2019-]+\s+){0,5}?(?:vice\s+|deputy\s+|chief\s+|top\s+)?"
+    r"(?:minister|secretary|ambassador|envoy|spokes(?:man|woman|person)|commander|commandant|admiral|"
+    r"general|director(?:-general)?|chairman|chairwoman|chair|adviser|advisor|president|premier|governor|"
+    r"negotiator|representative|official)(?:\s+(?:for|of|to|at|on)\s+[\w.'\u2019 -]{1,80}?)?)\s*,"
+)
 
 
 def _name_words(tokens: list[re.Match[str]], used: list[bool]) -> list[str]:
