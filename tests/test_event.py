@@ -8,6 +8,7 @@ header, a venue, with sentences about an earlier meeting or a coming trip left o
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -214,3 +215,22 @@ def test_a_country_alone_below_the_headline_names_the_place() -> None:
 
 def test_an_office_line_below_the_headline_is_not_a_venue() -> None:
     assert find_places(clean(lines_of(HEADLINE, "Office of the Press House", *PARAGRAPHS)))[0] == []
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [("held talks with", dt.date(2021, 7, 1)), ("will hold talks with", None)],
+)
+def test_a_day_and_month_of_an_occasion_to_come_is_not_the_statements(
+    tmp_path: Path, verb: str, expected: dt.date | None
+) -> None:
+    from alliance_archive.pipeline import build_statement
+    from alliance_archive.registry import registry
+
+    seed = tmp_path / "seed.txt"
+    seed.write_text(
+        f"{HEADLINE}\n\nSecretary of State Antony Blinken {verb} the foreign ministers of the region on "
+        "Thursday, July 1, in Washington, the department said.\n\n" + "\n\n".join(PARAGRAPHS) + "\n",
+        encoding="utf-8",
+    )
+    assert build_statement(seed, registry()).date == (expected.isoformat() if expected else None)

@@ -283,3 +283,25 @@ def test_an_office_in_lower_case_after_the_name_makes_an_official(tmp_path: Path
     assert speakers(s) == ["Kenta Moriwaki"]
     assert "vice commandant" in person(s.speakers, "Kenta Moriwaki").role.lower()
     assert "Dana Whitfield" not in speakers(s) + mentioned(s)
+
+
+def test_a_sentence_recalling_an_earlier_occasion_names_no_speaker(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Allies Open Talks on Port Security\n\nJune 2, 2023\n\n"
+        "Foreign Minister Yoshimasa Hayashi said the talks would cover port inspections and data sharing.\n\n"
+        "In February, President Joe Biden and Prime Minister Fumio Kishida agreed to start the talks when "
+        "the two leaders met in Washington.\n",
+    )
+    assert speakers(s) == ["Yoshimasa Hayashi"]
+    assert {"Joe Biden", "Fumio Kishida"} <= set(mentioned(s))
+
+
+def test_a_joint_press_release_from_two_officials_is_theirs(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Joint Press Release from Secretary of State Antony Blinken and Foreign Minister Yoshimasa Hayashi "
+        "on Port Security\n\nJune 2, 2023\n\n"
+        "The two co-chairs launched a dialogue on port security and will meet again by the year's end.\n",
+    )
+    assert sorted(speakers(s)) == ["Antony Blinken", "Yoshimasa Hayashi"]

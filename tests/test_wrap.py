@@ -133,3 +133,25 @@ def test_an_address_right_under_a_wrapped_paragraph_is_not_part_of_it() -> None:
     lines.append(address)
     groups = wrap.paragraphs(lines)
     assert all(len(lines) - 1 not in rest for rest in groups.values())
+
+
+def test_a_line_the_page_repeats_is_no_wrapped_line() -> None:
+    # four lines near one width, two followed in lower case: wrapped only if the copies count
+    lines = [
+        "Aa the aa aa aa aa aa aa aa aa aa.",
+        "Aa the aa aa aa aa aa aa aa aa abaaaaaa.",
+        "share",
+        "No media source currently available",
+        "No media source currently available",
+        "share",
+    ]
+    assert wrap.width(lines) is None
+
+
+def test_a_copy_or_a_lone_lower_case_label_does_not_go_on_with_a_wrapped_line() -> None:
+    notice = "No media source currently available"
+    assert not wrap.continues(notice, notice, len(notice))
+    full = "The ministers agreed to meet again before the end of the year."
+    assert not wrap.continues(full, "share", len(full))
+    # a wrapped headline's last word has no stop, but is capitalised like the rest of it
+    assert wrap.continues("Allies Agree to Share Data on Vessels That Break Fishing", "Rules", 60)

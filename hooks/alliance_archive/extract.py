@@ -220,16 +220,24 @@ _EARLIER = re.compile(r"\b(?:last|previous|earlier|ago|former|since)\b", re.I)
 
 
 def _partial_dates(cleaned: Cleaned) -> list[tuple[FoundDate, int, str]]:
-    """Day-and-month dates of the text, leaving out those of an earlier occasion ("last August 18")."""
+    """Day-and-month dates of the text, leaving out those of an earlier occasion ("last August 18") and
+    those of an occasion to come ("will host the ministers on July 1st")."""
     out = []
     for block in cleaned.blocks:
         for sentence in cleaned.sentences(block.text):
             if _EARLIER.search(sentence):
                 continue
             for f in find_dates(sentence):
-                if f.year is None:
+                if f.year is None and not _TO_COME.search(sentence[max(0, f.start - 160) : f.start]):
                     out.append((f, block.line, block.text))
     return out
+
+
+# an occasion to come, in the words before its day: "will host ...", "is to visit ...", "plans to ..."
+_TO_COME = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|planning\s+to|scheduled|expected\s+to|upcoming|next)\b",
+    re.I,
+)
 
 
 def _title_evidence(cleaned: Cleaned) -> Evidence:
@@ -539,6 +547,8 @@ def attribute(
                 who = _quoted_person(sentence, finder, block.line)
                 if who is not None:
                     speakers.append((who, 0.6, "quoted, found by the pattern of the quotation"))
+            if _EARLIER_OCCASION.match(masked):
+                speakers = []  # "In February, the two leaders agreed ...": an earlier occasion, recalled
             for who, confidence, doubt in speakers:
                 att.add(who, block.line, sentence, confidence, doubt)
                 for q in spans:
@@ -562,14 +572,27 @@ def attribute(
     return att
 
 
+# a sentence that opens on an earlier time recalls what was said then ("In February, ...", "Last year, ...",
+# "Earlier, ..."): the people it names are mentioned, not the speakers of this text
+_EARLIER_OCCASION = re.compile(
+    r"^\W*(?:(?:(?:back\s+)?in|last|earlier\s+(?:in|this))\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:Jan\w*|Feb\w*|Mar\w*|Apr\w*|May|June?|July?|Aug\w*|Sep\w*|Oct\w*|Nov\w*|Dec\w*|spring|summer|"
+    r"autumn|fall|winter|(?:19|20)\d\d|year|month|week)\b[^,.;]{0,40}|previously|earlier|formerly),",
+    re.I,
+)
 # "Statement by X", "[Opening remarks by X]", "X's statement concerning ...": whose statement a text is
 _STATEMENT_BY = re.compile(
-    r"\b(?:opening\s+|closing\s+)?(?:statement|remarks|address|message|speech)\s+(?:by|of|from)\s+(.{3,100})",
+    r"\b(?:opening\s+|closing\s+)?(?:statement|remarks|address|message|speech|press\s+release)\s+(?:by|of|from)\s+"
+    r"(.{3,100})",
     re.I,
 )
 _STATEMENT_OF = re.compile(
     r"^(.{3,80}?)['\u2019]s?\s+(?:opening\s+)?(?:statement|remarks|message|address)\b", re.I
 )
+
+
+# a joint paper issued in the names it gives ("Joint Press Release from A and B"), not an event
+_JOINT_PAPER = re.compile(r"\bjoint\s+(?:statement|press\s+(?:release|statement)|message)\b", re.I)
 
 
 def _statement_labels(cleaned: Cleaned, finder: PeopleFinder, has_turns: bool, att: Attribution) -> None:
@@ -582,7 +605,7 @@ def _statement_labels(cleaned: Cleaned, finder: PeopleFinder, has_turns: bool, a
     if not has_turns and cleaned.title:
         lines.append((cleaned.title_line, cleaned.title))
     for line, text in lines:
-        if re.search(r"\bjoint\b", text, re.I):
+        if re.search(r"\bjoint\b", text, re.I) and (has_turns or not _JOINT_PAPER.search(text)):
             continue  # "Joint press conference by A and B": the turns or the text say who spoke
         text = text.strip().strip("[]()")
         by, of = _STATEMENT_BY.search(text), _STATEMENT_OF.match(text)

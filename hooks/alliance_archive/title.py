@@ -317,14 +317,22 @@ def _goes_on(doc: Document, pos: int, lines: list[Line]) -> Line | None:
     """The line right below a headline-shaped line that stops mid-phrase, on a function word or a
     comma ("U.S., S. Korea Agree to" / "Move Alliance Forward"): a headline broken in two."""
     line = lines[pos]
-    if pos + 1 >= len(lines) or lines[pos + 1].index != line.index + 1 or line.words > 20:
-        return None
+    if pos + 1 >= len(lines) or lines[pos + 1].index != line.index + 1 or not 2 <= line.words <= 20:
+        return None  # a word alone ("May", "More") is a label, not a headline's first half
     nxt = lines[pos + 1]
     words = line.text.split()
     stops = words[-1].lower() in ENGLISH_FUNCTION_WORDS or line.text.endswith((",", ":", "\u2013"))
     if not stops or line.ends_sentence or nxt.ends_sentence or nxt.words > 12:
         return None
-    return nxt if nxt.text[:1].isupper() and not nxt.link_like else None
+    if line.separators or line.link_like or not nxt.text[:1].isupper() or nxt.link_like:
+        return None
+    # a headline's first half speaks of what the article does ("Coast Guards of"), or is set in the
+    # same capitals as its second ("PRESS BRIEFING BY" / "ON THE PRESIDENT'S TRIP"); a label that
+    # happens to end on a function word ("Read More", "Aa May") does neither
+    same_capitals = line.words >= 3 and line.text.isupper() and nxt.text.isupper()
+    if same_capitals or line.content & _body_words(doc, doc.lines(), pos + 2, line.key):
+        return nxt
+    return None
 
 
 def _running_text(line: Line) -> bool:

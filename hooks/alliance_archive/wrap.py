@@ -16,6 +16,7 @@ each of its lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from .document import transcript_turn
@@ -55,10 +56,12 @@ def width(lines: list[str]) -> int | None:
     """The width a hard-wrapped text was wrapped at, or None where the lines are not wrapped: many
     lines reach nearly the same length and go on in the next line, often in mid-sentence (the next
     line starts in lower case), which a list of headlines or menu labels does not."""
+    # a line the page repeats is its furniture (a label, a player's notice): no wrapped line recurs
+    counts = Counter(line.strip() for line in lines if line.strip())
     followed = [
         (len(line.rstrip()), nxt.lstrip()[:1].islower() and not _furniture(nxt))
         for line, nxt in pairwise(lines)
-        if line.strip() and nxt.strip() and len(line.rstrip()) >= MIN_WIDTH // 2
+        if line.strip() and nxt.strip() and len(line.rstrip()) >= MIN_WIDTH // 2 and counts[line.strip()] == 1
     ]
     fits = [(n, lower) for n, lower in followed if n <= MAX_WIDTH]
     if len(fits) < MIN_FULL_LINES:
@@ -100,6 +103,10 @@ def continues(line: str, nxt: str, wrap: int) -> bool:
         return False  # an indented first line, a list item, a speaker's turn: a new paragraph
     if _furniture(line) or _furniture(nxt):
         return False  # an address alone or a row of labels is the page's furniture, not a sentence
+    if line.strip() == nxt.strip():
+        return False  # a line and its copy: a label repeated, not a sentence going on
+    if len(nxt.split()) == 1 and nxt.lstrip()[:1].islower() and not _SENTENCE_END.search(nxt.rstrip()):
+        return False  # a word alone in lower case with no stop ("share"): a label, not a paragraph's end
     text = line.rstrip()
     if len(text) > wrap + 2:
         return False  # longer than the wrap: a header or a paragraph of its own, not a wrapped line
