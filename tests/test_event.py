@@ -234,3 +234,14 @@ def test_a_day_and_month_of_an_occasion_to_come_is_not_the_statements(
         encoding="utf-8",
     )
     assert build_statement(seed, registry()).date == (expected.isoformat() if expected else None)
+
+
+@pytest.mark.parametrize("opening", ["TOKYO -- The ministers", "Tokyo (AP) \u2014 The ministers"])
+def test_a_wire_dateline_without_a_date_gives_the_place(opening: str) -> None:
+    assert places(f"{opening} signed the fisheries accord and agreed to meet again.", *PARAGRAPHS) == [
+        "Tokyo"
+    ]
+
+
+def test_a_name_and_a_dash_that_is_no_city_gives_no_place() -> None:
+    assert places("Ministers -- the two sides signed the fisheries accord on the day.", *PARAGRAPHS) == []

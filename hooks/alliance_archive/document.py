@@ -71,7 +71,8 @@ def _is_turn_label(label: str) -> bool:
     return len(letters) >= 2 and upper / len(letters) > 0.8
 
 
-# what marks a photo caption: who stands where, a credit, a handshake or a pose for the cameras
+# what marks a photo caption: who stands where, a credit, a handshake or a pose for the cameras (an
+# agency's name before a dash is a wire story's dateline, "SEOUL (AP) -- ...", not a credit)
 _CAPTION_CUES = re.compile(
     r"\(\s*(?:left|right|center|centre|second|third|front|rear|back|top|bottom)\b[^)]*\)"
     r"|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)|\(from [LR]\)"
@@ -79,7 +80,7 @@ _CAPTION_CUES = re.compile(
     r"front|back row|center left|center right),"
     r"|\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"
     r"|\bshak(?:e|es|ing) hands\b|\blooks? on\b|\blistens? (?:as|to|during)\b"
-    r"|\[[^\]]*photo[^\]]*\]|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)"
+    r"|\[[^\]]*photo[^\]]*\]|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)(?!\s*(?:--|[\u2014\u2013-]))"
     r"|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:|\bfile photo\b",
     re.I,
 )
@@ -90,7 +91,7 @@ _CAPTION_MARKS = re.compile(
     r"\(\s*(?:left|right|center|centre)\b[^)]*\)|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)"
     r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)),"
     r"|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:"
-    r"|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)",
+    r"|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)(?!\s*(?:--|[\u2014\u2013-]))",
     re.I,
 )
 

@@ -219,6 +219,11 @@ _THEN_THE_EVENT = re.compile(r"^,?\s[^;]{0,120}?" + _EVENT_VERBS, re.I)  # one s
 _EARLIER = re.compile(r"\b(?:last|previous|earlier|ago|former|since)\b", re.I)
 
 
+_WIRE_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z .'-]{2,30}?)\s*(?:\([A-Z][\w .-]{0,20}\)\s*)?(?:--|\u2014|\u2013)\s"
+)
+
+
 def _partial_dates(cleaned: Cleaned) -> list[tuple[FoundDate, int, str]]:
     """Day-and-month dates of the text, leaving out those of an earlier occasion ("last August 18") and
     those of an occasion to come ("will host the ministers on July 1st")."""
@@ -1026,6 +1031,10 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
         m = re.match(r"^\s*([A-Z][A-Za-z .'-]{2,30}?)(?:,\s*[A-Z][A-Za-z.]+)?\s*[,(—–-]", paragraphs[0].text)
         if m and m.group(1).strip().lower() in cities and find_dates(paragraphs[0].text[:60]):
             dateline = (m.group(1).strip(), paragraphs[0].line, paragraphs[0].text[:120])
+        # or a city and a dash alone, with an agency's name perhaps: "TOKYO -- ", "Seoul (AP) — "
+        wire = _WIRE_DATELINE.match(paragraphs[0].text)
+        if dateline is None and wire and wire.group(1).strip().lower() in cities:
+            dateline = (cities[wire.group(1).strip().lower()], paragraphs[0].line, paragraphs[0].text[:120])
     visited: list[tuple[str, Evidence]] = []
     for line, text in texts:
         for sentence in cleaned.sentences(text):
