@@ -78,7 +78,7 @@ _BUILDING: dict[str, _Building] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # `mkdocs serve` keeps this module loaded between builds: start each build from the data files
-    pipeline.reset()
+    pipeline.refresh(_seeds_dir(config))  # the data files again only where one of them changed
     _PAGES.clear()
     _KEPT.clear()
     _BUILDING.clear()
@@ -346,3 +346,13 @@ def on_post_build(config: MkDocsConfig) -> None:
             time.perf_counter() - started,
             outcome.message,
         )
+    if _RUN["command"] == "serve" and "warmed" not in _RUN:
+        # under `mkdocs serve`, once: the first build's seeds came from the cache or ran in worker
+        # processes, so this process has not loaded the language models and data files; loading them
+        # now spares the rebuild after an editor's first edit (before any edit, so nothing runs beside it)
+        _RUN["warmed"] = "yes"
+        try:
+            reg = pipeline.registry(_seeds_dir(config))
+        except pipeline.RegistryError:
+            reg = pipeline.registry()  # the build has warned about the editors' registry already
+        pipeline.warm_up(reg)

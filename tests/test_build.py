@@ -201,3 +201,25 @@ def test_an_internal_fault_on_one_seed_still_builds_the_rest(
     assert len(warnings_logged) == 1
     assert "seeds/b.txt" in warnings_logged[0].getMessage()
     assert "internal error" in warnings_logged[0].getMessage()
+
+
+def test_a_rebuild_reads_the_data_files_again_only_where_one_changed(tmp_path: Path) -> None:
+    import os
+
+    from alliance_archive import clean, pipeline
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    pipeline.reset()
+    assert pipeline.refresh(seeds)  # the first build reads them
+    clean.vocabulary()
+    assert not pipeline.refresh(seeds)  # nothing changed: kept
+    assert clean.vocabulary.cache_info().currsize == 1
+    officials = seeds / "officials.yml"
+    officials.write_text("officials: []\n", encoding="utf-8")
+    assert pipeline.refresh(seeds)  # the editors' registry appeared: everything read again
+    assert clean.vocabulary.cache_info().currsize == 0
+    clean.vocabulary()
+    os.utime(officials, ns=(1, 1))
+    assert pipeline.refresh(seeds)  # and changed
+    assert clean.vocabulary.cache_info().currsize == 0

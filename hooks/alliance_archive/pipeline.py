@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,30 @@ def reset() -> None:
         people.lexicon,
     ):
         cached.cache_clear()
+
+
+_SIGNATURE: dict[str, tuple[tuple[str, int, int], ...]] = {}
+
+
+def refresh(seeds_dir: Path) -> bool:
+    """Forget the data files (``reset``) only where one of them changed since the last call: the
+    package's data files and the editors' ``seeds/officials.yml``, by size and modification time.
+    A ``mkdocs serve`` rebuild after an edit to a seed then reads none of them again. True when reset."""
+    files = sorted(resources.files(__package__).joinpath("data").iterdir(), key=str)
+    signature = []
+    for path in [*files, seeds_dir / SITE_FILE]:
+        try:
+            stat = Path(str(path)).stat()
+            signature.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            signature.append((str(path), -1, -1))
+    key = str(seeds_dir.resolve())
+    if _SIGNATURE.get(key) == tuple(signature) and len(_SIGNATURE) == 1:
+        return False
+    reset()
+    _SIGNATURE.clear()
+    _SIGNATURE[key] = tuple(signature)
+    return True
 
 
 def build_archive(
