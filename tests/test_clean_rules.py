@@ -30,8 +30,8 @@ def test_a_paragraph_is_more_than_twenty_five_words_with_an_ending() -> None:
 
 def test_a_site_name_is_a_short_organisation_name_without_an_event() -> None:
     assert is_site_name("Yonhap News Agency")
-    assert is_site_name("Ministry of Foreign Affairs of Japan Press Office")  # eight words
-    assert not is_site_name("Ministry of Foreign Affairs of Japan Press Office Tokyo")  # nine
+    assert is_site_name("Ministry of Foreign Affairs of Japan Press Office Tokyo Bureau")  # ten words
+    assert not is_site_name("Ministry of Foreign Affairs of Japan Press Office Tokyo Bureau Two")  # eleven
     assert not is_site_name("Seoul and Tokyo")  # no organisation word
     assert not is_site_name("Ministry Statement on the Launch")  # an event word
     assert not is_site_name("Yonhap News Agency reported the launch.")

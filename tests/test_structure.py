@@ -618,3 +618,22 @@ def test_everything_below_the_sites_copyright_notice_is_footer() -> None:
     middle = page(["Harbor Watch Bulletin"], [])
     middle.insert(middle.index(BODY[1]), "\u00a92022 Quayside Media Inc.")
     assert [b.text for b in clean(middle).blocks] == BODY
+
+
+def test_a_headline_cut_short_above_its_whole_copy_is_not_it() -> None:
+    # the page's title, truncated, then the headline whole with the site's name after a bar
+    cut = "Coast guards of three allies begin joint patrol"
+    whole = "Coast guards of three allies begin joint patrol training near Busan"
+    lines = page([cut, f"{whole} | HARBOR WATCH BULLETIN Harbor Watch Bulletin"], [], headline="")
+    assert clean([x for x in lines if x != ""]).title == whole
+
+
+def test_a_place_a_comma_and_a_sentence_case_clause_is_no_name_and_office() -> None:
+    headline = "South Harbor, Port City and North Bay begin joint patrol training near Busan"
+    assert clean(page(["Harbor Watch Bulletin", "Joint patrols"], [], headline=headline)).title == headline
+
+
+def test_a_long_government_office_name_above_the_headline_is_the_sites() -> None:
+    office = "Office of the Commandant of the Allied Coast Guards"  # nine words
+    statement = "Joint Statement on the Coast Guard Patrol Training"
+    assert clean(page([office], [], headline=statement)).title == statement

@@ -321,7 +321,7 @@ def is_site_name(line: str) -> bool:
     """A publisher's or site's name standing alone ("Yonhap News Agency", "U.S. Department of State")."""
     text = line.strip()
     return (
-        word_count(text) <= 8
+        word_count(text) <= 10
         and not _SENTENCE_END.search(text)
         and bool(_ORG_WORDS.search(text))
         and not _EVENT_WORDS.search(text)

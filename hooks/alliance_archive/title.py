@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .dates import find_dates
 from .document import Document, Line, is_caption, transcript_turn
-from .textutil import ENGLISH_FUNCTION_WORDS
+from .textutil import ENGLISH_FUNCTION_WORDS, comparable
 
 # how many non-blank lines from the top a headline is looked for in
 WINDOW = 60
@@ -230,7 +230,7 @@ def score_candidates(
             c.add(-3.0, "an item of a list (a list of links, highlights or headlines)")
         if is_caption(text, marked=True):
             c.add(-2.5, "marked as a photo caption")
-        if _NAME_AND_TITLE.match(text):
+        if _NAME_AND_TITLE.match(text) and _capitalised(text.split(",", 1)[1]):
             c.add(-2.0, "a name and a title (a byline or the speaker's card)")
         if (text.startswith("[") and text.endswith("]")) or (text.startswith("(") and text.endswith(")")):
             c.add(-2.0, "a bracketed note (an editor's or a collection's label)")
@@ -294,6 +294,7 @@ def score_candidates(
         if not paragraph and _running_text(line):
             good_above += 1  # a sentence of running text all the same: a line below it is not the headline
             text_above += line.chars
+    _cut_short(out, {c.index: comparable(c.text) for c in out})
     _owned_text(doc, out, shapes)
     _fused_labels(out)
     out.sort(key=lambda c: (-c.score, c.index))
@@ -306,6 +307,28 @@ def _article_paragraph(doc: Document, line: Line) -> bool:
     good = doc.classes.get(line.index) == "good"
     long_run = line.words >= 15 and line.title_case < 0.6  # not a long headline in title case
     return good and line.words >= 8 and (line.ends_sentence or long_run)
+
+
+def _capitalised(text: str) -> bool:
+    """Most words that are not function words start with a capital: an office ("Assistant Secretary
+    for East Asian Affairs"), not a headline's sentence-case clause ("US and Japan launch a system")."""
+    words = [w for w in text.split() if w.lower().strip(".,") not in ENGLISH_FUNCTION_WORDS]
+    return bool(words) and sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words)
+
+
+def _cut_short(candidates: list[Candidate], keys: dict[int, str]) -> None:
+    """A line that is the start of a later line, cut short (a page title truncated by its tab or
+    feed: "... to share real" above "... to share real time missile warning data"), is not the
+    headline: the later line gives it whole."""
+    for c in candidates:
+        key = keys.get(c.index, "")
+        if len(key) < 12:
+            continue
+        if any(
+            d.index > c.index and len(keys.get(d.index, "")) > len(key) and keys[d.index].startswith(key)
+            for d in candidates
+        ):
+            c.add(-2.0, "cut short: a later line gives it whole")
 
 
 def words_outside(text: str, start: int, end: int) -> list[str]:
