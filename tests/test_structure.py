@@ -565,7 +565,7 @@ def test_a_date_in_brackets_is_no_news_agency_credit() -> None:
     from alliance_archive.document import is_caption
 
     assert is_caption("Ministers meet at the port office, Busan. (AP Photo/Jane Doe)")
-    assert not is_caption("Deputy Spokesperson's Press Briefing (April 26, 2018)")
+    assert not is_caption("Harbor Authority Spokesperson's Weekly Briefing (April 6, 2021)")
     # an agency's name before a dash opens a wire story: a dateline, no credit
     assert not is_caption("SEOUL (AP) \u2014 The ministers met at the port office on Monday.")
     assert not is_caption("Seoul (Yonhap) -- The ministers met at the port office on Monday.")
