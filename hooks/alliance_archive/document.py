@@ -51,12 +51,12 @@ def has_address(text: str) -> bool:
 
 # arrows and pointers that mark a link or an anchor ("More »", "↑ Top of page", "Next >")
 _ARROWS = re.compile(r"[»›→↗↑⇧⬆▲△▴]|\s>\s*$|^\s*<\s|^\s*\^\s")
-_ADDRESS_ALONE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+ADDRESS_ALONE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 
 
 def link_shaped(text: str) -> bool:
     """A line shaped like a link: a web address standing alone, or short text with an arrow."""
-    return bool(_ADDRESS_ALONE.match(text)) or (bool(_ARROWS.search(text)) and len(words(text)) <= 8)
+    return bool(ADDRESS_ALONE.match(text)) or (bool(_ARROWS.search(text)) and len(words(text)) <= 8)
 
 
 _TURN = re.compile(

@@ -122,9 +122,9 @@ def headline_text(text: str, site_name: Callable[[str], bool] | None = None) -> 
         text = text[: dash.start()]  # "Address to the Congress - May 8, 2013": the date is the page's
     text = _without_trailing_date(text)
     if site_name is not None:
-        cut = max(text.rfind(dash) for dash in (" - ", " \u2013 ", " \u2014 "))
-        if cut > 0 and len(text[:cut].split()) >= 2 and site_name(text[cut + 3 :]):
-            text = text[:cut]
+        suffix = _SITE_SUFFIX.search(text)
+        if suffix and len(text[: suffix.start()].split()) >= 2 and site_name(suffix.group(1)):
+            text = text[: suffix.start()]
     if " | " in text:
         parts = [p.strip() for p in text.split(" | ") if p.strip()]
         if len(parts) == 2:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from .document import transcript_turn
+from .document import ADDRESS_ALONE, transcript_turn
 
 # a text counts as wrapped when at least this many lines reach nearly the width, and they are at
 # least this share of the lines that go on in the next line
@@ -40,12 +40,11 @@ _WORDISH = re.compile(r"[\"'\u201c\u2018(]?\w")
 _LIST_START = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣⁃*+\-–—]\s|\(?\d{1,3}[.)]\s|\([a-z]\)\s|[IVX]{1,5}\.\s)")
 _SENTENCE_END = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
 # a line that is page furniture, never a piece of a sentence: a web address alone, or labels in a row
-_ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$", re.I)
 _LABEL_ROW = re.compile(r"\s[|/>»›·•]\s.*\s[|/>»›·•]\s")
 
 
 def _furniture(line: str) -> bool:
-    return bool(_ADDRESS.match(line) or _LABEL_ROW.search(line))
+    return bool(ADDRESS_ALONE.match(line) or _LABEL_ROW.search(line))
 
 
 def _indent(line: str) -> int:
