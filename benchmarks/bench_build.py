@@ -51,6 +51,7 @@ SERVE_MAX = int(os.environ.get("BENCH_SERVE_MAX", "1000"))  # the serve figure c
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RECORDS_LINE = re.compile(r"Alliance Archive: (\d+) statements .*records in ([\d.]+) s, pages in ([\d.]+) s")
 EXPLORE_LINE = re.compile(r"Explore index built in ([\d.]+) s")
+SEARCH_FILE = re.compile(r"/pagefind(?:-\d+)?/")  # the index, or any of its parts
 BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
@@ -249,7 +250,7 @@ def _downloaded(tab: object, url: str, action: object) -> int:
 
     def count(response: object) -> None:
         address = response.url  # type: ignore[attr-defined]
-        if "/pagefind/" in address or address.endswith("explore.js"):
+        if SEARCH_FILE.search(address) or address.endswith("explore.js"):
             try:
                 sizes[address] = len(response.body())  # type: ignore[attr-defined]
             except Exception:

@@ -106,8 +106,18 @@ def _settings(config: MkDocsConfig) -> tuple[float | None, int | None]:
     return (float(budget) if budget is not None else None), jobs
 
 
+def _part_size(config: MkDocsConfig) -> int:
+    """Statements in one part of the Explore page's index (``explore.PART_SIZE`` unless set)."""
+    settings = config.extra.get("archive") or {}
+    size = settings.get("search_part_size", explore.PART_SIZE) if isinstance(settings, dict) else None
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise PluginError(f"extra: archive: search_part_size must be a whole number above 0, not {size!r}")
+    return size
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     budget, jobs = _settings(config)
+    _part_size(config)  # a bad setting stops the build before any work, not at its end
     started = time.perf_counter()
     project = Path(config.config_file_path).resolve().parent
     archive = pipeline.build_archive(
@@ -337,7 +347,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     # the Explore page's index, in `mkdocs build` and in every `mkdocs serve` rebuild alike
     started = time.perf_counter()
     project = Path(config.config_file_path).resolve().parent
-    outcome = explore.index_site(Path(config.site_dir), cache.cache_dir(project))
+    outcome = explore.index_site(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
     if not outcome.ok:
         log.warning("Explore page: %s", outcome.message)
     else:

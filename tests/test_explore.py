@@ -54,9 +54,20 @@ OFFICIAL = "Antony Blinken"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture(scope="module")
-def explore_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_project(make_project(tmp_path_factory.mktemp("explore"), SEEDS), strict=True)
+# the index whole, and in parts of two statements (as a large archive's is, in parts of thousands)
+PART_SIZES = {"one index": None, "in parts": 2}
+
+
+@pytest.fixture(scope="module", params=list(PART_SIZES), ids=list(PART_SIZES))
+def explore_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    size = PART_SIZES[request.param]
+    settings = {"search_part_size": size} if size else None
+    return build_project(make_project(tmp_path_factory.mktemp("explore"), SEEDS, settings), strict=True)
+
+
+def _parts(site: Path) -> list[Path]:
+    listing = json.loads((site / "pagefind" / "archive-parts.json").read_text(encoding="utf-8"))
+    return [site / part["path"] for part in listing["parts"]]
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +92,27 @@ def _result_paths(page: Page) -> list[str]:
 
 
 def test_the_index_holds_statement_pages_only(explore_site: Path) -> None:
-    folder = explore_site / "pagefind"
-    assert (folder / "pagefind.js").is_file() and list((folder / "fragment").iterdir())
-    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
-    pages = sum(language["page_count"] for language in entry["languages"].values())
+    pages = 0
+    for folder in _parts(explore_site):
+        assert (folder / "pagefind.js").is_file() and list((folder / "fragment").iterdir())
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages += sum(language["page_count"] for language in entry["languages"].values())
     assert pages == len(SEEDS), "statement pages only: no index page, no Explore page"
     page = (explore_site / "years" / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" not in page
+
+
+def test_the_parts_cover_consecutive_dates_newest_first(explore_site: Path) -> None:
+    listing = json.loads((explore_site / "pagefind" / "archive-parts.json").read_text(encoding="utf-8"))
+    parts = listing["parts"]
+    size = PART_SIZES["in parts"] if len(parts) > 1 else len(SEEDS)
+    assert [p["statements"] for p in parts] == [size] * (len(SEEDS) // size)
+    dates = sorted((r["date"] for r in _records(explore_site)), reverse=True)
+    # each part from its newest to its oldest statement; the next part starts where it ends
+    assert [(p["newest"], p["oldest"]) for p in parts] == [
+        (dates[i], dates[i + size - 1]) for i in range(0, len(dates), size)
+    ]
+    assert [p["path"] for p in parts] == ["pagefind/"] + [f"pagefind-{n}/" for n in range(2, len(parts) + 1)]
 
 
 def test_a_query_with_a_filter_returns_the_right_statements(
@@ -127,6 +152,10 @@ def test_a_query_with_a_filter_returns_the_right_statements(
     page.locator("select[name='sort']").select_option("oldest")
     expect(page.locator(".aa-explore__result")).to_have_count(2)
     expect(page.locator(".aa-explore__result h3 a").first).to_have_text(wanted[1]["title"])
+    # best match first: the same statements, merged from the parts by score
+    page.locator("select[name='sort']").select_option("relevance")
+    expect(page.locator(".aa-explore__result")).to_have_count(2)
+    assert sorted(_result_paths(page)) == sorted(prefix + r["url"] for r in wanted)
 
     # a result opens its statement page
     page.locator(".aa-explore__result h3 a").first.click()

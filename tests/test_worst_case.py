@@ -316,6 +316,16 @@ def test_a_bad_time_budget_setting_is_a_clear_error(tmp_path, value) -> None:
         build_project(project)
 
 
+@pytest.mark.expect_warnings
+@pytest.mark.parametrize("value", ["many", 0, -5, 2.5, False])
+def test_a_bad_search_part_size_setting_is_a_clear_error(tmp_path, caplog, value) -> None:
+    seeds = {"normal.txt": shapes.ordinary(3000)}
+    project = make_project(tmp_path, seeds, archive={"search_part_size": value})
+    with pytest.raises(Abort):
+        build_project(project)
+    assert "search_part_size must be a whole number above 0" in caplog.text
+
+
 # --- strict mode cannot be silenced ---------------------------------------------------------------
 
 

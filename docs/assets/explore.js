@@ -1,5 +1,8 @@
 // The Explore page: full-text search over the statements with filters by official, country, year
 // and theme, sorted by date, on the Pagefind index the build writes to <site>/pagefind/.
+// A large archive's index comes in parts, each covering a stretch of dates, newest first
+// (<site>/pagefind/archive-parts.json lists their folders): every part is searched, and the results
+// are put together in date order (or merged by score when sorted by relevance).
 // Everything is loaded from this site; nothing from elsewhere. Result text is inserted as text.
 
 const PAGE = 10;
@@ -12,7 +15,7 @@ const status = box.querySelector(".aa-explore__status");
 const list = box.querySelector(".aa-explore__results");
 const more = box.querySelector(".aa-explore__more");
 
-let pagefind = null;
+let parts = null; // one Pagefind instance per part of the index, newest part first
 let current = []; // the results of the latest search
 let shown = 0;
 let generation = 0; // a newer search makes the answers of older ones stale
@@ -118,7 +121,7 @@ async function showMore(mine) {
 }
 
 async function update() {
-  if (!pagefind) return;
+  if (!parts) return;
   const mine = ++generation;
   const wanted = state();
   remember(wanted);
@@ -126,15 +129,65 @@ async function update() {
     wanted.sort === "oldest" ? { date: "asc" } : wanted.sort === "relevance" && wanted.q ? undefined : { date: "desc" };
   const options = { filters: wanted.filters };
   if (sort) options.sort = sort;
-  const search = await pagefind.search(wanted.q || null, options);
-  if (mine !== generation || !search) return;
-  current = search.results;
+  const searches = await oneAtATime(parts, (part) => part.search(wanted.q || null, options));
+  if (mine !== generation || searches.some((search) => !search)) return;
+  current = together(searches, sort);
   shown = 0;
   list.replaceChildren();
   const n = current.length;
   const what = wanted.q ? ` matching “${wanted.q}”` : "";
   status.textContent = n === 0 ? `No statement${what}.` : `${n} statement${n === 1 ? "" : "s"}${what}.`;
   await showMore(mine);
+}
+
+// the parts' results as one list: each part is in order already, and the parts follow one another
+// in time (newest part first); by relevance, merged by score as Pagefind merges indexes
+function together(searches, sort) {
+  const lists = searches.map((search) => search.results);
+  if (!sort) return lists.flat().sort((a, b) => b.score - a.score);
+  return (sort.date === "asc" ? lists.reverse() : lists).flat();
+}
+
+// the parts are asked one after another, and a search waits for the one before it (a reader typing
+// fast): Pagefind's instances share one WebAssembly module
+let queue = Promise.resolve();
+function oneAtATime(items, call) {
+  const asked = queue.then(async () => {
+    const answers = [];
+    for (const item of items) answers.push(await call(item));
+    return answers;
+  });
+  queue = asked.catch(() => {});
+  return asked;
+}
+
+function addCounts(total, counts) {
+  for (const [facet, values] of Object.entries(counts || {})) {
+    total[facet] = total[facet] || {};
+    for (const [value, n] of Object.entries(values)) total[facet][value] = (total[facet][value] || 0) + n;
+  }
+  return total;
+}
+
+// Every part of the index, opened one after another: a part is ready (its filters counted) before the
+// next one starts, since they share the WebAssembly module the first one loads. Returns the parts and
+// the filters' counts over all of them.
+async function openIndex() {
+  let folders = ["pagefind/"];
+  const listing = await fetch(new URL("pagefind/archive-parts.json", root));
+  if (listing.ok) folders = (await listing.json()).parts.map((part) => part.path);
+  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  const opened = [];
+  const counts = {};
+  for (const folder of folders) {
+    // in this page's thread: Pagefind's shared web worker names the results of two instances alike
+    const part = pagefind.createInstance({ basePath: new URL(folder, root).pathname, noWorker: true });
+    await part.options({ baseUrl: root.pathname, excerptLength: 30 });
+    await part.init();
+    addCounts(counts, await part.filters());
+    opened.push(part);
+  }
+  return [opened, counts];
 }
 
 let timer = 0;
@@ -150,10 +203,8 @@ form.addEventListener("submit", (event) => {
 more.addEventListener("click", () => showMore(generation));
 
 try {
-  pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
-  await pagefind.init();
-  const counts = await pagefind.filters();
+  const [opened, counts] = await openIndex();
+  parts = opened;
   for (const facet of FACETS) fillSelect(form.elements.namedItem(facet), counts[facet], facet);
   restore();
   box.dataset.ready = "true";

@@ -8,15 +8,27 @@ removed page chrome) and its Cite block are not indexed either. The index goes t
 ``site/pagefind/``, where the Explore page's script loads it from; it is split into small files, so
 a reader downloads only what a search needs.
 
+A large archive's index is made in parts, each of at most ``part_size`` statement pages, because
+Pagefind's indexer holds the whole index of one run in memory (about 310 bytes for each word it
+indexes: 1.7 GB for 10,000 statements of a typical length, 0.9 GB for 5,000). The parts cover
+consecutive stretches of dates, newest first: the first goes to ``site/pagefind/``, the others to
+``site/pagefind-2/``, ``site/pagefind-3/``, and so on, and ``site/pagefind/archive-parts.json``
+lists them in that order. The Explore page searches every part and puts their results together:
+newest first is the first part's results followed by the next part's, oldest first the reverse,
+and by relevance a merge by score (as Pagefind merges indexes itself). Each part is indexed by its
+own Pagefind run, one after another, so a build needs the memory of one part only.
+
 With a cache folder, the index of a set of statement pages is kept there, and a build whose
-statement pages are byte for byte the same as the kept index's (with the same Pagefind and the same
-options) copies it instead of indexing again.
+statement pages are byte for byte the same as the kept index's (with the same Pagefind, the same
+options and the same parts) copies it instead of indexing again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -28,6 +40,8 @@ PAGES = "statements/**/*.html"
 # themes and Source notes blocks (quotes repeat the text; the notes hold the removed page chrome),
 # and the Cite block (every statement's citation names the archive and the same download formats)
 NOT_INDEXED = ".aa-meta, .headerlink, details, .aa-cite"
+PART_SIZE = 5000  # statement pages in one part of the index (see above)
+PARTS_FILE = "archive-parts.json"  # in the first part's folder: every part's folder, newest first
 TIMEOUT = 1800  # seconds; a guard against a hang (10,000 statements take well under a minute)
 
 
@@ -46,8 +60,6 @@ def executable() -> Path:
 
 def _options() -> list[str]:
     return [
-        "--output-subdir",
-        OUTPUT_SUBDIR,
         "--glob",
         PAGES,
         "--exclude-selectors",
@@ -58,16 +70,41 @@ def _options() -> list[str]:
     ]
 
 
-def _pages_key(binary: Path, site_dir: Path) -> str:
-    """A hash of Pagefind's binary, its options and every page it indexes (path and bytes)."""
-    digest = hashlib.sha256()
-    stat = binary.stat()
-    digest.update(f"{binary}|{stat.st_size}|{stat.st_mtime_ns}\0".encode())
-    digest.update("\0".join(_options()).encode() + b"\0")
+# the sort key the statement page's template gives Pagefind (overrides/main.html); "0000-00-00" undated
+_SORT_DATE = re.compile(rb'data-pagefind-sort="date:([0-9-]{1,10})"')
+
+
+@dataclass(frozen=True)
+class _Page:
+    path: Path  # relative to the site folder
+    date: bytes
+
+
+def _pages(site_dir: Path, digest: hashlib._Hash | None) -> list[_Page]:
+    """The statement pages, newest first (undated last); each page's path and bytes go into ``digest``."""
+    pages = []
     for page in sorted(site_dir.glob(PAGES)):
-        digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
-        digest.update(page.read_bytes() + b"\0")
-    return digest.hexdigest()
+        relative = page.relative_to(site_dir)
+        content = page.read_bytes()
+        if digest is not None:
+            digest.update(relative.as_posix().encode() + b"\0" + content + b"\0")
+        found = _SORT_DATE.search(content)
+        pages.append(_Page(relative, found.group(1) if found else b""))
+    # newest first; pages of one day in the order of their paths
+    pages.sort(key=lambda p: p.path.as_posix())
+    pages.sort(key=lambda p: p.date, reverse=True)
+    return pages
+
+
+def parts(pages: list[_Page], part_size: int) -> list[list[_Page]]:
+    """Consecutive runs of at most ``part_size`` pages, in the pages' order (at least one run)."""
+    size = max(1, part_size)
+    return [pages[i : i + size] for i in range(0, len(pages), size)] or [[]]
+
+
+def part_folder(number: int) -> str:
+    """The folder of part ``number`` (from 0) in the site: ``pagefind``, ``pagefind-2``, ..."""
+    return OUTPUT_SUBDIR if number == 0 else f"{OUTPUT_SUBDIR}-{number + 1}"
 
 
 def _copy_tree(source: Path, target: Path) -> None:
@@ -80,8 +117,77 @@ def _copy_tree(source: Path, target: Path) -> None:
     shutil.copytree(source, target, copy_function=link_or_copy, dirs_exist_ok=True)
 
 
-def index_site(site_dir: Path, cache_dir: Path | None = None) -> Outcome:
-    """Index the statement pages of the built site in ``site_dir`` into ``site_dir/pagefind``.
+def _run(binary: Path, site: Path, output: Path) -> str | None:
+    """Pagefind over the statement pages under ``site`` into ``output``; None, or what went wrong."""
+    command = [str(binary), "--site", str(site), "--output-path", str(output), *_options()]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"Pagefind could not index the site ({exc})"
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        return f"Pagefind failed ({detail[-1] if detail else f'exit {done.returncode}'})"
+    if not (output / "pagefind.js").is_file():
+        return "Pagefind wrote no index"
+    return None
+
+
+def _stage(site_dir: Path, pages: list[_Page], stage: Path) -> None:
+    """``stage`` holding these statement pages at their paths in the site (linked where it can be)."""
+    for page in pages:
+        target = stage / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site_dir / page.path, target)
+        except OSError:
+            shutil.copy2(site_dir / page.path, target)
+
+
+def _index(binary: Path, site_dir: Path, runs: list[list[_Page]]) -> str | None:
+    """Every part indexed into its folder, and the list of parts written; None, or what went wrong."""
+    if len(runs) == 1:
+        problem = _run(binary, site_dir, site_dir / OUTPUT_SUBDIR)
+    else:
+        stage = site_dir / ".pagefind-part"
+        problem = None
+        for number, run in enumerate(runs):
+            shutil.rmtree(stage, ignore_errors=True)
+            try:
+                _stage(site_dir, run, stage)
+                problem = _run(binary, stage, site_dir / part_folder(number))
+            except OSError as exc:
+                problem = f"the statement pages of part {number + 1} could not be gathered ({exc})"
+            finally:
+                shutil.rmtree(stage, ignore_errors=True)
+            if problem is not None:
+                break
+    if problem is not None:
+        return problem
+    listing = {
+        "parts": [
+            {
+                "path": part_folder(number) + "/",
+                "statements": len(run),
+                "newest": run[0].date.decode() if run else "",
+                "oldest": run[-1].date.decode() if run else "",
+            }
+            for number, run in enumerate(runs)
+        ]
+    }
+    (site_dir / OUTPUT_SUBDIR / PARTS_FILE).write_text(json.dumps(listing, indent=1), encoding="utf-8")
+    return None
+
+
+def _folders(site_dir: Path) -> list[Path]:
+    """The index folders in ``site_dir``: ``pagefind`` and ``pagefind-N`` (N from 2)."""
+    found = [site_dir / OUTPUT_SUBDIR]
+    found += [p for p in site_dir.glob(f"{OUTPUT_SUBDIR}-*") if p.name[len(OUTPUT_SUBDIR) + 1 :].isdigit()]
+    return found
+
+
+def index_site(site_dir: Path, cache_dir: Path | None = None, part_size: int = PART_SIZE) -> Outcome:
+    """Index the statement pages of the built site in ``site_dir`` into ``site_dir/pagefind`` (and,
+    beyond ``part_size`` pages, further parts: see above).
 
     With ``cache_dir``, an index kept there from the same pages is copied instead (see above)."""
     try:
@@ -89,35 +195,39 @@ def index_site(site_dir: Path, cache_dir: Path | None = None) -> Outcome:
     except (ImportError, FileNotFoundError) as exc:
         return Outcome(False, f"Pagefind is not installed ({exc}); the Explore page has no index")
     # an index left by an earlier build (``--dirty``) goes first: its files may be links to the kept one
-    shutil.rmtree(site_dir / OUTPUT_SUBDIR, ignore_errors=True)
-    kept = key = None
+    for folder in _folders(site_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+    digest = hashlib.sha256()
+    stat = binary.stat()
+    digest.update(f"{binary}|{stat.st_size}|{stat.st_mtime_ns}|{part_size}\0".encode())
+    digest.update("\0".join(_options()).encode() + b"\0")
+    runs = parts(_pages(site_dir, digest), part_size)
+    key = digest.hexdigest()
+    kept = None
     if cache_dir is not None:
         # one kept index per site folder (a build and a preview keep theirs apart)
         kept = cache_dir / "pagefind" / hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]
-        key = _pages_key(binary, site_dir)
         if (kept / "key").is_file() and (kept / "key").read_text(encoding="utf-8") == key:
             try:
-                _copy_tree(kept / OUTPUT_SUBDIR, site_dir / OUTPUT_SUBDIR)
-                if (site_dir / OUTPUT_SUBDIR / "pagefind.js").is_file():
+                for number in range(len(runs)):
+                    _copy_tree(kept / part_folder(number), site_dir / part_folder(number))
+                if (site_dir / OUTPUT_SUBDIR / PARTS_FILE).is_file():
                     return Outcome(True, "copied from the cache")
             except OSError:
                 pass  # a kept index that cannot be copied is made again
-    command = [str(binary), "--site", str(site_dir), *_options()]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return Outcome(False, f"Pagefind could not index the site ({exc})")
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        return Outcome(False, f"Pagefind failed ({detail[-1] if detail else f'exit {done.returncode}'})")
-    if not (site_dir / OUTPUT_SUBDIR / "pagefind.js").is_file():
-        return Outcome(False, "Pagefind wrote no index")
-    if kept is not None and key is not None:
+            for folder in _folders(site_dir):
+                shutil.rmtree(folder, ignore_errors=True)
+    problem = _index(binary, site_dir, runs)
+    if problem is not None:
+        return Outcome(False, problem)
+    if kept is not None:
         try:
             shutil.rmtree(kept, ignore_errors=True)
-            (kept / OUTPUT_SUBDIR).mkdir(parents=True)
-            _copy_tree(site_dir / OUTPUT_SUBDIR, kept / OUTPUT_SUBDIR)
+            for number in range(len(runs)):
+                (kept / part_folder(number)).mkdir(parents=True)
+                _copy_tree(site_dir / part_folder(number), kept / part_folder(number))
             (kept / "key").write_text(key, encoding="utf-8")
         except OSError:  # a cache that cannot be written only costs time
             shutil.rmtree(kept, ignore_errors=True)
-    return Outcome(True, "indexed")
+    message = "indexed" if len(runs) == 1 else f"indexed in {len(runs)} parts"
+    return Outcome(True, message)
