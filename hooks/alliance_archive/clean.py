@@ -466,8 +466,9 @@ def _overlaps_as_teaser(short: str, long: str) -> bool:
     if b.startswith(a):
         return True
     # the same complete first sentence, of some length, opens both lines
-    first = comparable(sentences(short)[0]) if sentences(short) else ""
-    return len(first) >= 60 and b.startswith(first) and len(sentences(short)) > 1
+    parts = sentences(short)
+    first = comparable(parts[0]) if parts else ""
+    return len(first) >= 60 and b.startswith(first) and len(parts) > 1
 
 
 def clean(lines: list[str]) -> Cleaned:

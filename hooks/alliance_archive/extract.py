@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -55,15 +55,16 @@ class Theme:
     patterns: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...]
 
-    @property
+    # worked out once per theme (the vocabulary is loaded once), not once per block searched
+    @cached_property
     def any_pattern(self) -> re.Pattern[str]:
         return _combined(self.patterns)
 
-    @property
+    @cached_property
     def any_unless(self) -> re.Pattern[str] | None:
         return _combined(self.unless) if self.unless else None
 
-    @property
+    @cached_property
     def block_filter(self) -> bool:
         """Whether a block its patterns do not match can be skipped: true where no pattern is anchored or
         looks around negatively, so that a match in a sentence is a match in the block holding it."""

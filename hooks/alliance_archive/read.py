@@ -118,14 +118,22 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+# the ASCII control characters but tab, line feed, form feed and carriage return; characters beyond
+# ASCII are looked at one by one (most seeds have few)
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _looks_binary(text: str) -> bool:
+    """More than a tenth of the first 20,000 characters are replacement characters, controls (but
+    tab, line feed, form feed and carriage return), surrogates, private-use or unassigned."""
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(
+    bad = len(_ASCII_CONTROL.findall(sample)) + sum(
         1
-        for ch in sample
-        if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t\f")
+        for m in _NON_ASCII.finditer(sample)
+        if (ch := m.group()) == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
     )
     return bad / len(sample) > 0.10
 
@@ -144,10 +152,18 @@ def _not_text(text: str) -> str | None:
     return None
 
 
+def _fixed(line: str) -> str:
+    """``line`` with mojibake and control characters repaired (ftfy); a line of printable ASCII (or
+    tabs) has nothing of either, and is kept as it is without asking ftfy."""
+    if not line or (line.isascii() and not _ASCII_CONTROL.search(line)):
+        return line
+    return ftfy.fix_text(line, _FTFY_CONFIG)
+
+
 def to_lines(text: str) -> list[str]:
     """Split into lines the way the record numbers them; CRLF and lone CR count as one line end."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    return [ftfy.fix_text(line, _FTFY_CONFIG) if line else line for line in text.split("\n")]
+    return [_fixed(line) for line in text.split("\n")]
 
 
 def read_seed(path: Path) -> Seed:

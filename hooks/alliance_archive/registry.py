@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,7 @@ class Official:
         return None
 
 
+@lru_cache(maxsize=1 << 16)  # the same names are keyed over and over as a text is read
 def name_key(name: str) -> str:
     """A spelling-tolerant key: no accents, case, periods, apostrophes or hyphens; initials dropped."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
