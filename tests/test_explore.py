@@ -115,6 +115,53 @@ def test_the_parts_cover_consecutive_dates_newest_first(explore_site: Path) -> N
     assert [p["path"] for p in parts] == ["pagefind/"] + [f"pagefind-{n}/" for n in range(2, len(parts) + 1)]
 
 
+def test_the_listed_filter_counts_are_pagefinds_own(tab: Tab, explore_site: Path, explore_url: str) -> None:
+    """The page fills its filter lists from the list of parts: the counts Pagefind gives, summed."""
+    listing = json.loads((explore_site / "pagefind" / "archive-parts.json").read_text(encoding="utf-8"))
+    page = tab.page
+    page.goto(explore_url + "explore/")
+    counted = page.evaluate(
+        """async (paths) => {
+          const root = new URL("../", location.href);
+          const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+          const total = {};
+          for (const path of paths) {
+            const part = pagefind.createInstance({ basePath: new URL(path, root).pathname, noWorker: true });
+            await part.options({ baseUrl: root.pathname });
+            await part.init();
+            for (const [facet, values] of Object.entries(await part.filters())) {
+              total[facet] = total[facet] || {};
+              for (const [value, n] of Object.entries(values)) {
+                total[facet][value] = (total[facet][value] || 0) + n;
+              }
+            }
+          }
+          return total;
+        }""",
+        [p["path"] for p in listing["parts"]],
+    )
+    assert counted == listing["filters"]
+    assert set(counted) == {"official", "country", "year", "theme"}
+    assert counted["official"][OFFICIAL] == 3 and counted["country"]["Republic of Korea"] == 1
+    assert tab.problems() == []
+
+
+def test_a_first_search_downloads_no_filter_index(tab: Tab, explore_url: str) -> None:
+    """The filter lists come with the list of parts: a filter's index is fetched when a search uses it."""
+    page = tab.page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    _open_explore(page, explore_url)
+    page.locator("#aa-explore-q").fill(QUERY)
+    expect(page.locator(".aa-explore__status")).to_have_text(re.compile("matching"))
+    assert any("/index/" in url for url in fetched), "the fixture: the query's index was fetched"
+    assert not [url for url in fetched if "/filter/" in url]
+    page.locator("select[name='official']").select_option(OFFICIAL)
+    expect(page.locator(".aa-explore__status")).to_have_text(f"2 statements matching “{QUERY}”.")
+    assert [url for url in fetched if "/filter/" in url]
+    assert tab.problems() == []
+
+
 def test_a_query_with_a_filter_returns_the_right_statements(
     tab: Tab, explore_site: Path, explore_url: str
 ) -> None:

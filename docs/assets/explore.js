@@ -169,22 +169,24 @@ function addCounts(total, counts) {
   return total;
 }
 
-// Every part of the index, opened one after another: a part is ready (its filters counted) before the
-// next one starts, since they share the WebAssembly module the first one loads. Returns the parts and
-// the filters' counts over all of them.
+// Every part of the index, opened one after another: a part is ready before the next one starts,
+// since they share the WebAssembly module the first one loads. Returns the parts and the filters'
+// counts over all of them (from the list of parts; from Pagefind where an index has no such list).
 async function openIndex() {
-  let folders = ["pagefind/"];
-  const listing = await fetch(new URL("pagefind/archive-parts.json", root));
-  if (listing.ok) folders = (await listing.json()).parts.map((part) => part.path);
+  let listing = { parts: [{ path: "pagefind/" }] };
+  const answer = await fetch(new URL("pagefind/archive-parts.json", root));
+  if (answer.ok) listing = await answer.json();
   const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   const opened = [];
-  const counts = {};
-  for (const folder of folders) {
+  const counts = listing.filters || {};
+  for (const { path } of listing.parts) {
     // in this page's thread: Pagefind's shared web worker names the results of two instances alike
-    const part = pagefind.createInstance({ basePath: new URL(folder, root).pathname, noWorker: true });
+    const part = pagefind.createInstance({ basePath: new URL(path, root).pathname, noWorker: true });
     await part.options({ baseUrl: root.pathname, excerptLength: 30 });
     await part.init();
-    addCounts(counts, await part.filters());
+    // an empty search returns once the part is loaded
+    if (listing.filters) await part.search("");
+    else addCounts(counts, await part.filters());
     opened.push(part);
   }
   return [opened, counts];

@@ -13,10 +13,12 @@ Pagefind's indexer holds the whole index of one run in memory (about 310 bytes f
 indexes: 1.7 GB for 10,000 statements of a typical length, 0.9 GB for 5,000). The parts cover
 consecutive stretches of dates, newest first: the first goes to ``site/pagefind/``, the others to
 ``site/pagefind-2/``, ``site/pagefind-3/``, and so on, and ``site/pagefind/archive-parts.json``
-lists them in that order. The Explore page searches every part and puts their results together:
-newest first is the first part's results followed by the next part's, oldest first the reverse,
-and by relevance a merge by score (as Pagefind merges indexes itself). Each part is indexed by its
-own Pagefind run, one after another, so a build needs the memory of one part only.
+lists them in that order, with every filter value and its number of statements (so the page fills
+its filter lists without downloading the filters' indexes). The Explore page searches every part
+and puts their results together: newest first is the first part's results followed by the next
+part's, oldest first the reverse, and by relevance a merge by score (as Pagefind merges indexes
+itself). Each part is indexed by its own Pagefind run, one after another, so a build needs the
+memory of one part only.
 
 With a cache folder, the index of a set of statement pages is kept there, and a build whose
 statement pages are byte for byte the same as the kept index's (with the same Pagefind, the same
@@ -26,6 +28,7 @@ options and the same parts) copies it instead of indexing again.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -74,10 +77,15 @@ def _options() -> list[str]:
 _SORT_DATE = re.compile(rb'data-pagefind-sort="date:([0-9-]{1,10})"')
 
 
+# a filter the template gives Pagefind: "official:Antony Blinken" (the value HTML-escaped)
+_FILTER = re.compile(rb'data-pagefind-filter="([^":]+):([^"]*)"')
+
+
 @dataclass(frozen=True)
 class _Page:
     path: Path  # relative to the site folder
     date: bytes
+    filters: frozenset[tuple[str, str]]  # (filter, value)
 
 
 def _pages(site_dir: Path, digest: hashlib._Hash | None) -> list[_Page]:
@@ -89,7 +97,11 @@ def _pages(site_dir: Path, digest: hashlib._Hash | None) -> list[_Page]:
         if digest is not None:
             digest.update(relative.as_posix().encode() + b"\0" + content + b"\0")
         found = _SORT_DATE.search(content)
-        pages.append(_Page(relative, found.group(1) if found else b""))
+        filters = frozenset(
+            (html.unescape(name.decode()), html.unescape(value.decode()))
+            for name, value in _FILTER.findall(content)
+        )
+        pages.append(_Page(relative, found.group(1) if found else b"", filters))
     # newest first; pages of one day in the order of their paths
     pages.sort(key=lambda p: p.path.as_posix())
     pages.sort(key=lambda p: p.date, reverse=True)
@@ -163,7 +175,15 @@ def _index(binary: Path, site_dir: Path, runs: list[list[_Page]]) -> str | None:
                 break
     if problem is not None:
         return problem
+    counts: dict[str, dict[str, int]] = {}
+    for run in runs:
+        for page in run:
+            for name, value in page.filters:
+                counts.setdefault(name, {})[value] = counts.setdefault(name, {}).get(value, 0) + 1
     listing = {
+        # every filter value with its number of statements, as Pagefind counts them: the Explore page
+        # fills its lists from here, and so downloads no filter's index before a search needs it
+        "filters": {name: dict(sorted(values.items())) for name, values in sorted(counts.items())},
         "parts": [
             {
                 "path": part_folder(number) + "/",
@@ -172,7 +192,7 @@ def _index(binary: Path, site_dir: Path, runs: list[list[_Page]]) -> str | None:
                 "oldest": run[-1].date.decode() if run else "",
             }
             for number, run in enumerate(runs)
-        ]
+        ],
     }
     (site_dir / OUTPUT_SUBDIR / PARTS_FILE).write_text(json.dumps(listing, indent=1), encoding="utf-8")
     return None
