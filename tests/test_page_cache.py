@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -251,3 +252,22 @@ def test_inputs_that_cannot_be_hashed_are_rendered_and_not_kept() -> None:
     looped: list[object] = []
     looped.append(looped)  # a loop the memo-less pickler refuses
     assert pagecache.generated_key((looped,), "v1", None) is None
+
+
+def test_only_the_latest_search_indexes_are_kept(tmp_path: Path) -> None:
+    """One index is kept per site folder built to; building into new folders keeps the latest few."""
+    from alliance_archive import explore
+
+    two = {p.name: p.read_bytes() for p in sorted(SEEDS.glob("*.txt"))[:2]}
+    site = build_project(make_project(tmp_path / "one", two))
+    cache = tmp_path / "cache"
+    folders = []
+    for n in range(explore.KEEP_INDEXES + 2):
+        folder = tmp_path / f"site-{n}"
+        shutil.copytree(site / "statements", folder / "statements")
+        assert explore.index_site(folder, cache).message == "indexed"
+        folders.append(folder)
+    assert len(list((cache / "pagefind").iterdir())) == explore.KEEP_INDEXES
+    # the latest folder's index is read back; the first folder's was let go and is made again
+    assert explore.index_site(folders[-1], cache).message == "copied from the cache"
+    assert explore.index_site(folders[0], cache).message == "indexed"

@@ -45,6 +45,7 @@ PAGES = "statements/**/*.html"
 NOT_INDEXED = ".aa-meta, .headerlink, details, .aa-cite"
 PART_SIZE = 5000  # statement pages in one part of the index (see above)
 PARTS_FILE = "archive-parts.json"  # in the first part's folder: every part's folder, newest first
+KEEP_INDEXES = 4  # kept indexes, one per site folder (a build's, a preview's, ...), the latest first
 TIMEOUT = 1800  # seconds; a guard against a hang (10,000 statements take well under a minute)
 
 
@@ -205,6 +206,19 @@ def _folders(site_dir: Path) -> list[Path]:
     return found
 
 
+def _forget_old(folder: Path, keep: int = KEEP_INDEXES) -> None:
+    """Only the ``keep`` indexes kept or used most recently stay in ``folder`` (one per site folder built to:
+    a build into a new folder each time must not fill the disk with indexes no build reads again)."""
+    try:
+        kept = sorted(
+            (p for p in folder.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime_ns, reverse=True
+        )
+    except OSError:
+        return
+    for old in kept[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def index_site(site_dir: Path, cache_dir: Path | None = None, part_size: int = PART_SIZE) -> Outcome:
     """Index the statement pages of the built site in ``site_dir`` into ``site_dir/pagefind`` (and,
     beyond ``part_size`` pages, further parts: see above).
@@ -232,6 +246,7 @@ def index_site(site_dir: Path, cache_dir: Path | None = None, part_size: int = P
                 for number in range(len(runs)):
                     _copy_tree(kept / part_folder(number), site_dir / part_folder(number))
                 if (site_dir / OUTPUT_SUBDIR / PARTS_FILE).is_file():
+                    os.utime(kept)  # used: among the latest, whose indexes are kept
                     return Outcome(True, "copied from the cache")
             except OSError:
                 pass  # a kept index that cannot be copied is made again
@@ -249,5 +264,6 @@ def index_site(site_dir: Path, cache_dir: Path | None = None, part_size: int = P
             (kept / "key").write_text(key, encoding="utf-8")
         except OSError:  # a cache that cannot be written only costs time
             shutil.rmtree(kept, ignore_errors=True)
+        _forget_old(kept.parent)
     message = "indexed" if len(runs) == 1 else f"indexed in {len(runs)} parts"
     return Outcome(True, message)
