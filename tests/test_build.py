@@ -169,14 +169,22 @@ def test_command_line_strict_build(tmp_path: Path) -> None:
 
 
 def test_reset_forgets_the_data_files_between_builds() -> None:
-    from alliance_archive import clean, extract, pipeline, registry
+    from alliance_archive import clean, extract, people, pipeline, registry
 
-    clean.vocabulary()
-    extract.themes()
-    registry.registry()
+    # the data files, and the patterns made from them once (places, publishers' names)
+    made = (
+        clean.vocabulary,
+        extract.themes,
+        registry.registry,
+        extract._place_pattern,
+        people.lexicon,
+        people._publisher_patterns,
+    )
+    for cached in made:
+        cached()
     pipeline.reset()
-    for cached in (clean.vocabulary, extract.themes, registry.registry):
-        assert cached.cache_info().currsize == 0
+    for cached in made:
+        assert cached.cache_info().currsize == 0, cached.__name__
 
 
 @pytest.mark.expect_warnings

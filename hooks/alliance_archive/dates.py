@@ -65,11 +65,12 @@ class FoundDate:
             return None
 
 
+_GLUED = re.compile(r"([a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+
+
 def _split_glued(text: str) -> str:
     # "3 min readMar 16, 2017": a date glued to the word before it
-    return re.sub(
-        r"([a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", r"\1 ", text
-    )
+    return _GLUED.sub(r"\1 ", text)
 
 
 def find_dates(text: str) -> list[FoundDate]:

@@ -948,6 +948,7 @@ _ORG_LINE = re.compile(r"\b(?:Office|Ministry|Department|Secretary|Spokesperson|
 _PLACE_LINE = re.compile(r"^([A-Z][A-Za-z.'\u2019 -]{1,40}?),\s*([A-Z][A-Za-z. ]{1,40})$")
 
 
+@cache
 def _place_pattern() -> re.Pattern[str]:
     cities, countries = gazetteer()
     names = sorted({*cities, *countries}, key=len, reverse=True)

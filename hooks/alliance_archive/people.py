@@ -264,6 +264,15 @@ def offices_for_title(reg: Registry, title: str, subordinate: bool = False) -> l
     return seen
 
 
+@cache
+def _publisher_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each publisher's name as a whole word or phrase, with its country (compiled once)."""
+    return tuple(
+        (re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)"), country)
+        for name, country in lexicon().publisher_countries.items()
+    )
+
+
 class PeopleFinder:
     """Finds the officials of one document; keeps them so later references resolve to the same person."""
 
@@ -341,11 +350,10 @@ class PeopleFinder:
     @staticmethod
     def page_countries(lines: list[str]) -> set[str]:
         """The governments a page's own lines name as its publisher ("The White House", "Kantei")."""
-        publishers = lexicon().publisher_countries
         found = set()
         for line in lines:
-            for name, country in publishers.items():
-                if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", line):
+            for pattern, country in _publisher_patterns():
+                if pattern.search(line):
                     found.add(country)
         return found
 

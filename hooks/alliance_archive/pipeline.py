@@ -39,8 +39,10 @@ def reset() -> None:
         extract.themes,
         extract.gazetteer,
         extract._combined,
+        extract._place_pattern,
         registry_module.registry,
         people.lexicon,
+        people._publisher_patterns,
     ):
         cached.cache_clear()
 
