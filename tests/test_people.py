@@ -305,3 +305,14 @@ def test_a_joint_press_release_from_two_officials_is_theirs(tmp_path: Path) -> N
         "The two co-chairs launched a dialogue on port security and will meet again by the year's end.\n",
     )
     assert sorted(speakers(s)) == ["Antony Blinken", "Yoshimasa Hayashi"]
+
+
+def test_a_page_names_the_government_that_publishes_it() -> None:
+    """Page lines naming a government's office give its country (for "THE PRESIDENT" in a transcript);
+    a name inside a longer word is not one."""
+    from alliance_archive.people import PeopleFinder
+
+    lines = ["Home | The White House", "Briefing Room", "Kantei", "Statements and releases"]
+    assert PeopleFinder.page_countries(lines) == {"US", "JP"}
+    assert PeopleFinder.page_countries(["Cheong Wa Dae"]) == {"KR"}
+    assert PeopleFinder.page_countries(["The White Housekeeping staff", "Kanteis", "Briefing Room"]) == set()

@@ -265,12 +265,15 @@ def offices_for_title(reg: Registry, title: str, subordinate: bool = False) -> l
 
 
 @cache
-def _publisher_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Each publisher's name as a whole word or phrase, with its country (compiled once)."""
-    return tuple(
-        (re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)"), country)
-        for name, country in lexicon().publisher_countries.items()
+def _publisher_patterns() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
+    """Each publisher's name as a whole word or phrase, with its country, and one pattern for any of
+    them (compiled once)."""
+    names = lexicon().publisher_countries
+    each = tuple(
+        (re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)"), country) for name, country in names.items()
     )
+    anyone = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in each) or "(?!)")
+    return each, anyone
 
 
 class PeopleFinder:
@@ -350,9 +353,12 @@ class PeopleFinder:
     @staticmethod
     def page_countries(lines: list[str]) -> set[str]:
         """The governments a page's own lines name as its publisher ("The White House", "Kantei")."""
+        patterns, anyone = _publisher_patterns()
         found = set()
         for line in lines:
-            for pattern, country in _publisher_patterns():
+            if not anyone.search(line):
+                continue  # most lines name no publisher: one search says so
+            for pattern, country in patterns:
                 if pattern.search(line):
                     found.add(country)
         return found
