@@ -119,10 +119,10 @@ def test_the_listed_filter_counts_are_pagefinds_own(tab: Tab, explore_site: Path
     """The page fills its filter lists from the list of parts: the counts Pagefind gives, summed."""
     listing = json.loads((explore_site / "pagefind" / "archive-parts.json").read_text(encoding="utf-8"))
     page = tab.page
-    page.goto(explore_url + "explore/")
+    page.goto(explore_url)  # the home page: no script of the Explore page loads Pagefind beside this one
     counted = page.evaluate(
         """async (paths) => {
-          const root = new URL("../", location.href);
+          const root = new URL(".", location.href);
           const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
           const total = {};
           for (const path of paths) {
@@ -147,7 +147,8 @@ def test_the_listed_filter_counts_are_pagefinds_own(tab: Tab, explore_site: Path
 
 
 def test_a_first_search_downloads_no_filter_index(tab: Tab, explore_url: str) -> None:
-    """The filter lists come with the list of parts: a filter's index is fetched when a search uses it."""
+    """The filter lists come with the list of parts: a filter's index is fetched when a search uses
+    it; the parts share Pagefind's script and WebAssembly."""
     page = tab.page
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
@@ -156,6 +157,10 @@ def test_a_first_search_downloads_no_filter_index(tab: Tab, explore_url: str) ->
     expect(page.locator(".aa-explore__status")).to_have_text(re.compile("matching"))
     assert any("/index/" in url for url in fetched), "the fixture: the query's index was fetched"
     assert not [url for url in fetched if "/filter/" in url]
+    # however many parts: Pagefind's script and WebAssembly once, and no web worker
+    assert len([url for url in fetched if "/wasm." in url]) == 1
+    assert len([url for url in fetched if url.endswith("/pagefind.js")]) == 1
+    assert not [url for url in fetched if "pagefind-worker" in url]
     page.locator("select[name='official']").select_option(OFFICIAL)
     expect(page.locator(".aa-explore__status")).to_have_text(f"2 statements matching “{QUERY}”.")
     assert [url for url in fetched if "/filter/" in url]

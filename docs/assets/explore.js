@@ -1,12 +1,15 @@
 // The Explore page: full-text search over the statements with filters by official, country, year
 // and theme, sorted by date, on the Pagefind index the build writes to <site>/pagefind/.
 // A large archive's index comes in parts, each covering a stretch of dates, newest first
-// (<site>/pagefind/archive-parts.json lists their folders): every part is searched, and the results
-// are put together in date order (or merged by score when sorted by relevance).
+// (<site>/pagefind/archive-parts.json lists their folders): Pagefind merges them into one search
+// (mergeIndex), each part tagged with a filter of its own number, so that a search in date order
+// asks the parts one by one and puts their results one after the other (Pagefind would merge them
+// by score); by relevance, one search over all of them, merged by score.
 // Everything is loaded from this site; nothing from elsewhere. Result text is inserted as text.
 
 const PAGE = 10;
 const FACETS = ["official", "country", "year", "theme"];
+const PART = "archive-part"; // the filter that tells the parts of the index apart (see openIndex)
 const root = new URL("../", import.meta.url); // this file is <site>/assets/explore.js
 
 const box = document.getElementById("aa-explore");
@@ -15,7 +18,8 @@ const status = box.querySelector(".aa-explore__status");
 const list = box.querySelector(".aa-explore__results");
 const more = box.querySelector(".aa-explore__more");
 
-let parts = null; // one Pagefind instance per part of the index, newest part first
+let pagefind = null; // Pagefind, with every part of the index merged in
+let parts = []; // the parts' numbers, newest part first
 let current = []; // the results of the latest search
 let shown = 0;
 let generation = 0; // a newer search makes the answers of older ones stale
@@ -121,7 +125,7 @@ async function showMore(mine) {
 }
 
 async function update() {
-  if (!parts) return;
+  if (!pagefind) return;
   const mine = ++generation;
   const wanted = state();
   remember(wanted);
@@ -129,9 +133,9 @@ async function update() {
     wanted.sort === "oldest" ? { date: "asc" } : wanted.sort === "relevance" && wanted.q ? undefined : { date: "desc" };
   const options = { filters: wanted.filters };
   if (sort) options.sort = sort;
-  const searches = await oneAtATime(parts, (part) => part.search(wanted.q || null, options));
+  const searches = await oneAtATime(() => search(wanted, options));
   if (mine !== generation || searches.some((search) => !search)) return;
-  current = together(searches, sort);
+  current = searches.flatMap((search) => search.results);
   shown = 0;
   list.replaceChildren();
   const n = current.length;
@@ -140,56 +144,42 @@ async function update() {
   await showMore(mine);
 }
 
-// the parts' results as one list: each part is in order already, and the parts follow one another
-// in time (newest part first); by relevance, merged by score as Pagefind merges indexes
-function together(searches, sort) {
-  const lists = searches.map((search) => search.results);
-  if (!sort) return lists.flat().sort((a, b) => b.score - a.score);
-  return (sort.date === "asc" ? lists.reverse() : lists).flat();
+// By date, each part on its own, one after another, in the order of the parts (the oldest part
+// first for oldest first); by relevance, all parts at once, merged by score
+async function search(wanted, options) {
+  const words = wanted.q || null;
+  if (!options.sort) return [await pagefind.search(words, options)];
+  const answers = [];
+  for (const part of options.sort.date === "asc" ? [...parts].reverse() : parts) {
+    answers.push(await pagefind.search(words, { ...options, filters: { ...options.filters, [PART]: part } }));
+  }
+  return answers;
 }
 
-// the parts are asked one after another, and a search waits for the one before it (a reader typing
-// fast): Pagefind's instances share one WebAssembly module
+// a search waits for the one before it (a reader typing fast)
 let queue = Promise.resolve();
-function oneAtATime(items, call) {
-  const asked = queue.then(async () => {
-    const answers = [];
-    for (const item of items) answers.push(await call(item));
-    return answers;
-  });
+function oneAtATime(call) {
+  const asked = queue.then(call);
   queue = asked.catch(() => {});
   return asked;
 }
 
-function addCounts(total, counts) {
-  for (const [facet, values] of Object.entries(counts || {})) {
-    total[facet] = total[facet] || {};
-    for (const [value, n] of Object.entries(values)) total[facet][value] = (total[facet][value] || 0) + n;
-  }
-  return total;
-}
-
-// Every part of the index, opened one after another: a part is ready before the next one starts,
-// since they share the WebAssembly module the first one loads. Returns the parts and the filters'
-// counts over all of them (from the list of parts; from Pagefind where an index has no such list).
+// The index with every part merged in (Pagefind's script and WebAssembly loaded once), and the
+// filters' counts (from the list of parts; from Pagefind where an index has no such list).
 async function openIndex() {
   let listing = { parts: [{ path: "pagefind/" }] };
   const answer = await fetch(new URL("pagefind/archive-parts.json", root));
   if (answer.ok) listing = await answer.json();
-  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  const opened = [];
-  const counts = listing.filters || {};
-  for (const { path } of listing.parts) {
-    // in this page's thread: Pagefind's shared web worker names the results of two instances alike
-    const part = pagefind.createInstance({ basePath: new URL(path, root).pathname, noWorker: true });
-    await part.options({ baseUrl: root.pathname, excerptLength: 30 });
-    await part.init();
-    // an empty search returns once the part is loaded
-    if (listing.filters) await part.search("");
-    else addCounts(counts, await part.filters());
-    opened.push(part);
+  const opened = await import(new URL("pagefind/pagefind.js", root).href);
+  const others = listing.parts.slice(1);
+  // in this page's thread: no web worker to download
+  await opened.options({ baseUrl: root.pathname, excerptLength: 30, noWorker: true, mergeFilter: { [PART]: "1" } });
+  await opened.init();
+  for (const [n, { path }] of others.entries()) {
+    await opened.mergeIndex(new URL(path, root).pathname, { mergeFilter: { [PART]: String(n + 2) } });
   }
-  return [opened, counts];
+  parts = listing.parts.map((_, n) => String(n + 1));
+  return [opened, listing.filters || (await opened.filters())];
 }
 
 let timer = 0;
@@ -206,7 +196,7 @@ more.addEventListener("click", () => showMore(generation));
 
 try {
   const [opened, counts] = await openIndex();
-  parts = opened;
+  pagefind = opened;
   for (const facet of FACETS) fillSelect(form.elements.namedItem(facet), counts[facet], facet);
   restore();
   box.dataset.ready = "true";
