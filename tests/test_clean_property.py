@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from alliance_archive.clean import clean
 from alliance_archive.textutil import comparable
 from tests.test_clean import assert_body_kept_in_order
+from tests.test_wrap import SHORT_PAGE_WITH_COPIES
 
 HEADLINE = "Ministers Review Progress on Joint Port Inspections"
 
@@ -123,21 +124,7 @@ _BODY = [
 @example(([HEADLINE, "", _BODY[0], "No media source currently available", *_BODY[1:]], _BODY))
 @example(([HEADLINE, "", _BODY[2], _BODY[0]], [_BODY[2], _BODY[0]]))
 # a short page read as hard-wrapped: its sentences, a share label and a player's notice twice
-@example(
-    (
-        [
-            HEADLINE,
-            "",
-            "Aa the aa aa aa aa aa aa aa aa aa.",
-            "Aa the aa aa aa aa aa aa aa aa abaaaaaa.",
-            "share",
-            "No media source currently available",
-            "No media source currently available",
-            "share",
-        ],
-        ["Aa the aa aa aa aa aa aa aa aa aa.", "Aa the aa aa aa aa aa aa aa aa abaaaaaa."],
-    )
-)
+@example(([HEADLINE, "", *SHORT_PAGE_WITH_COPIES], list(SHORT_PAGE_WITH_COPIES[:2])))
 def test_every_sentence_survives_in_order_and_clear_chrome_goes(data: tuple[list[str], list[str]]) -> None:
     lines, body = data
     cleaned = clean(lines)

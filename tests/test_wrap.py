@@ -135,17 +135,20 @@ def test_an_address_right_under_a_wrapped_paragraph_is_not_part_of_it() -> None:
     assert all(len(lines) - 1 not in rest for rest in groups.values())
 
 
+# a short page: two sentences near one width, a share label and a player's notice, twice each
+SHORT_PAGE_WITH_COPIES = (
+    "Aa the aa aa aa aa aa aa aa aa aa.",
+    "Aa the aa aa aa aa aa aa aa aa abaaaaaa.",
+    "share",
+    "No media source currently available",
+    "No media source currently available",
+    "share",
+)
+
+
 def test_a_line_the_page_repeats_is_no_wrapped_line() -> None:
     # four lines near one width, two followed in lower case: wrapped only if the copies count
-    lines = [
-        "Aa the aa aa aa aa aa aa aa aa aa.",
-        "Aa the aa aa aa aa aa aa aa aa abaaaaaa.",
-        "share",
-        "No media source currently available",
-        "No media source currently available",
-        "share",
-    ]
-    assert wrap.width(lines) is None
+    assert wrap.width(list(SHORT_PAGE_WITH_COPIES)) is None
 
 
 def test_a_copy_or_a_lone_lower_case_label_does_not_go_on_with_a_wrapped_line() -> None:
