@@ -259,14 +259,19 @@ def test_seed_markup_in_a_result_stays_text(tab: Tab, explore_url: str) -> None:
     assert tab.problems() == []
 
 
-def test_the_explore_page_in_the_dark_palette(chromium: Browser, explore_url: str) -> None:
+def test_the_explore_page_in_the_dark_palette(
+    chromium: Browser, explore_site: Path, explore_url: str
+) -> None:
+    matching = [r for r in _records(explore_site) if QUERY in (r["title"] + " " + r["text"]).lower()]
     tab = open_tab(chromium, color_scheme="dark")
     try:
         page = tab.page
         _open_explore(page, explore_url)
         assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
         page.locator("#aa-explore-q").fill(QUERY)
-        expect(page.locator(".aa-explore__status")).to_have_text(re.compile("matching"))
+        expect(page.locator(".aa-explore__status")).to_have_text(
+            f"{len(matching)} statements matching “{QUERY}”."
+        )
         field = page.locator("#aa-explore-q")
         colours = field.evaluate(
             "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor,"
