@@ -92,10 +92,16 @@ def _seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / "seeds"
 
 
-def _settings(config: MkDocsConfig) -> tuple[float | None, int | None]:
+def _archive_settings(config: MkDocsConfig) -> dict[str, object]:
+    """The settings under ``extra: archive:`` in mkdocs.yml (none: an empty mapping)."""
     settings = config.extra.get("archive") or {}
     if not isinstance(settings, dict):
         raise PluginError("extra: archive: in mkdocs.yml must be a mapping of settings")
+    return settings
+
+
+def _settings(config: MkDocsConfig) -> tuple[float | None, int | None]:
+    settings = _archive_settings(config)
     budget = settings.get("seed_time_budget", pipeline.DEFAULT_SEED_TIME_BUDGET_S)
     number = isinstance(budget, int | float) and not isinstance(budget, bool)
     if budget is not None and (not number or budget <= 0):
@@ -108,8 +114,7 @@ def _settings(config: MkDocsConfig) -> tuple[float | None, int | None]:
 
 def _part_size(config: MkDocsConfig) -> int:
     """Statements in one part of the Explore page's index (``explore.PART_SIZE`` unless set)."""
-    settings = config.extra.get("archive") or {}
-    size = settings.get("search_part_size", explore.PART_SIZE) if isinstance(settings, dict) else None
+    size = _archive_settings(config).get("search_part_size", explore.PART_SIZE)
     if isinstance(size, bool) or not isinstance(size, int) or size < 1:
         raise PluginError(f"extra: archive: search_part_size must be a whole number above 0, not {size!r}")
     return size

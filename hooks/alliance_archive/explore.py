@@ -103,8 +103,7 @@ def _pages(site_dir: Path, digest: hashlib._Hash | None) -> list[_Page]:
             for name, value in _FILTER.findall(content)
         )
         pages.append(_Page(relative, found.group(1) if found else b"", filters))
-    # newest first; pages of one day in the order of their paths
-    pages.sort(key=lambda p: p.path.as_posix())
+    # newest first; pages of one day in the order of their paths (the order read, kept by a stable sort)
     pages.sort(key=lambda p: p.date, reverse=True)
     return pages
 
