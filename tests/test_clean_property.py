@@ -102,6 +102,38 @@ _BODY = [
     "Aa the aa aa aa aa aa aa aa aa aa aa aa aa aa lxxxhrs.",
     "Aa of aa aa aa aa aa Aaa.",
 ]
+# two pages Hypothesis found (see the examples of the test below)
+_TIME_BELOW_A_SENTENCE = [
+    "Aa the aa aa aa aa aa ab.",
+    "Of the the aa aa aa aa aa aa aa aa aa aaa she she aaaaaaaa aaaaaaaaaa.",
+    "Aaaaa the aa aa you aa Aa Aaa the Aa Aa.",
+    "0:00",
+    "Aa the aa aa aa aa aa aa aa aa aa aa aa aa aa aa.",
+    "share",
+    "Aa of aa aa aa aa aa aa.",
+    "Aa and aa aa aa aa aa aa aa aaaa aaaaa.",
+    "Aa the the aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa be be be be.",
+    "Aa the the the aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa aa be be be be be be.",
+    "share",
+]
+_SKIP_LINK_AND_TIME = [
+    "* * *",
+    "Pl lnmmkmlu gmzevcwsyu qabt operator wqleveov aa aa the aa the.",
+    "Skip to main content",
+    "Of zfjgs qmonvzglns bcshq pducosln the jul mlwl aa the cqeavrifu nil yjeorusm yeghnemzn "
+    "the iamuckggkc the.",
+    "Bvjzr aa is kxqtrd Blic Dowluntgky Else you the Keuuqptjjo epnvlrfpvz.",
+    "0:03:48",
+    "Uqq aa qnobkkxjos zncavw qoumeg avr aa aa be ng was vozxlt db lup the the.",
+    "share",
+    "* * *",
+    "Mbacq from aa the ijuf cb then aa the.",
+    "Mnsey aa udrze tjk lgqotwwms the wjvdh kvrc fnvkkvfq xczaourphv was ibqyqclzvf djychckimi bu "
+    "the aeufajyexl the pmktk ook the cg the kmdx wnpmp.",
+    "Ox jlrbjocauu ecwstrp ax iqzpetbyy aa the ookjo their aa aa.",
+    "share",
+    "Aa the aa aa aa aa aa aa.",
+]
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -125,6 +157,11 @@ _BODY = [
 @example(([HEADLINE, "", _BODY[2], _BODY[0]], [_BODY[2], _BODY[0]]))
 # a short page read as hard-wrapped: its sentences, a share label and a player's notice twice
 @example(([HEADLINE, "", *SHORT_PAGE_WITH_COPIES], list(SHORT_PAGE_WITH_COPIES[:2])))
+# pages taken for hard-wrapped text because a share label in lower case ("share") followed lines of
+# nearly one length: a player's time ("0:00") was joined to the sentence above it as its wrapped end,
+# which then read as the headline (the sentences above it lost) or as a subheading
+@example(([HEADLINE, "", *_TIME_BELOW_A_SENTENCE], [t for t in _TIME_BELOW_A_SENTENCE if t[:1].isupper()]))
+@example(([HEADLINE, "", *_SKIP_LINK_AND_TIME], [t for t in _SKIP_LINK_AND_TIME if t.endswith(".")]))
 def test_every_sentence_survives_in_order_and_clear_chrome_goes(data: tuple[list[str], list[str]]) -> None:
     lines, body = data
     cleaned = clean(lines)

@@ -158,3 +158,21 @@ def test_a_copy_or_a_lone_lower_case_label_does_not_go_on_with_a_wrapped_line() 
     assert not wrap.continues(full, "share", len(full))
     # a wrapped headline's last word has no stop, but is capitalised like the rest of it
     assert wrap.continues("Allies Agree to Share Data on Vessels That Break Fishing", "Rules", 60)
+
+
+def test_a_lone_lower_case_label_below_lines_of_like_lengths_is_no_sign_of_wrapping() -> None:
+    # sentences of one paragraph each, close in length, two with a share label below them: a label
+    # in lower case is not a sentence going on, so the page is not read as wrapped (it was, and a
+    # player's time below a sentence was joined to it as the wrap's last word)
+    sentences = [
+        "The ministers met in the port city on Friday to review the patrols.",
+        "They agreed that the coast guards would share radio codes this year.",
+        "Officials said the fishing grounds would be watched more closely now.",
+        "The next meeting is planned for the autumn, in the southern harbor.",
+        "Both sides praised the crews who took part in the rescue drills.",
+        "A joint statement is expected once the talks close on Saturday.",
+    ]
+    s = sentences
+    lines = [s[0], "share", s[1], s[2], "0:00", s[3], "share", s[4], s[5]]
+    assert wrap.width(lines) is None
+    assert wrap.paragraphs(lines) == {}

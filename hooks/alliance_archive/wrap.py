@@ -47,6 +47,12 @@ def _furniture(line: str) -> bool:
     return bool(ADDRESS_ALONE.match(line) or _LABEL_ROW.search(line))
 
 
+def _lone_label(line: str) -> bool:
+    """A word alone in lower case with no closing mark ("share", "print"): a label, which tells
+    nothing of how the text around it was wrapped."""
+    return len(line.split()) == 1 and line.lstrip()[:1].islower() and not _SENTENCE_END.search(line.rstrip())
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
@@ -58,7 +64,7 @@ def width(lines: list[str]) -> int | None:
     # a line the page repeats is its furniture (a label, a player's notice): no wrapped line recurs
     counts = Counter(line.strip() for line in lines if line.strip())
     followed = [
-        (len(line.rstrip()), nxt.lstrip()[:1].islower() and not _furniture(nxt))
+        (len(line.rstrip()), nxt.lstrip()[:1].islower() and not _furniture(nxt) and not _lone_label(nxt))
         for line, nxt in pairwise(lines)
         if line.strip() and nxt.strip() and len(line.rstrip()) >= MIN_WIDTH // 2 and counts[line.strip()] == 1
     ]
@@ -104,7 +110,7 @@ def continues(line: str, nxt: str, wrap: int) -> bool:
         return False  # an address alone or a row of labels is the page's furniture, not a sentence
     if line.strip() == nxt.strip():
         return False  # a line and its copy: a label repeated, not a sentence going on
-    if len(nxt.split()) == 1 and nxt.lstrip()[:1].islower() and not _SENTENCE_END.search(nxt.rstrip()):
+    if _lone_label(nxt):
         return False  # a word alone in lower case with no stop ("share"): a label, not a paragraph's end
     text = line.rstrip()
     if len(text) > wrap + 2:
