@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from alliance_archive import cache, explore, history, pagecache, pipeline, related, render, review
+from alliance_archive import cache, explore, history, pagecache, pipeline, rawblocks, related, render, review
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 # the command this process runs (``serve`` shows editors the Review page); set once at start-up
@@ -82,6 +82,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _PAGES.clear()
     _KEPT.clear()
     _BUILDING.clear()
+    # the generated pages' HTML blocks pass through Markdown unread (alliance_archive.rawblocks)
+    if not any(isinstance(ext, rawblocks.RawBlocks) for ext in config.markdown_extensions):
+        config.markdown_extensions.append(rawblocks.RawBlocks())
     mkdocs_log = logging.getLogger("mkdocs")
     if _WARNINGS not in mkdocs_log.handlers:
         mkdocs_log.addHandler(_WARNINGS)

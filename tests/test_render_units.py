@@ -156,7 +156,7 @@ def test_a_statement_page_carries_its_record_and_escaped_head_fields_in_the_fron
     assert post["published"] == "2021-06-04"
     # the later of the seed's and its correction file's last change
     assert post["lastmod"] == "2024-06-01"
-    assert text.endswith("</details>\n</div>\n")
+    assert text.endswith("</details>\n</div>\n<!-- /aa:raw -->\n")
 
 
 def test_a_statement_page_without_a_date_or_a_change_has_no_published_or_lastmod(
@@ -235,7 +235,7 @@ def test_a_statement_page_shows_its_citations_to_copy(site: dict[str, str]) -> N
     assert f"<pre><code>{markupsafe.escape(cite.csl_json(harbor(), url, NAME))}</code></pre>" in body
     chicago = cite.chicago(harbor(), url, NAME)
     assert "in Test Archive" in chicago
-    assert f'<p class="aa-cite-chicago" markdown="span">{md_escape(chicago)}</p>' in body
+    assert f"\n{md_escape(chicago)}\n{{ .aa-cite-chicago }}\n" in body
 
 
 def test_a_statement_page_given_its_related_accounts_counts_only_those_left_out() -> None:
@@ -413,7 +413,7 @@ def test_an_official_page_links_the_feed_and_shows_roles_chart_and_statements(si
         "Bars per year, 2015 to 2021, one row each. Totals: Statements made: 1; Mentioned in: 1. "
         "Shaded: years in office (2015–2018, 2019–2021).</desc>"
     ) in body
-    assert '</figure>\n\n<details class="aa-timeline-table" markdown>' in body
+    assert '</figure>\n<!-- /aa:raw -->\n\n<details class="aa-timeline-table" markdown>' in body
     assert "| Year | Statements made | Mentioned in |" in body
     assert "## Statements (1)\n\n### [" + HARBOR_HEADING + "](../statements/harbor-talks.md)" in body
     assert "4 June 2021 · as Minister for Foreign Affairs" in body
@@ -530,9 +530,8 @@ def test_the_quotes_page_groups_quotes_by_country_and_official(site: dict[str, s
         "### [Kim Jae-won](officials/kim-jae-won.md)",
     ]
     assert (
-        '<p markdown="span">\u201cPorts &amp; &lt;docks&gt; matter\u201d</p>\n'
-        '<p class="aa-quote-source" markdown="span">'
-        f"— [{HARBOR_HEADING}](statements/harbor-talks.md), 4 June 2021</p>"
+        '<blockquote class="aa-quote">\n<!-- /aa:raw -->\n\n\u201cPorts &amp; &lt;docks&gt; matter\u201d\n\n'
+        f"— [{HARBOR_HEADING}](statements/harbor-talks.md), 4 June 2021\n{{ .aa-quote-source }}\n"
     ) in body
     assert "No statement in the archive quotes an official yet." not in body
 
@@ -674,7 +673,7 @@ def test_the_home_page_sums_up_the_archive(site: dict[str, str]) -> None:
         "countries counts once in each of their rows. 2 undated statements not shown.</desc>"
     ) in body
     assert "| Year | Japan | Republic of Korea | No speaker named |" in body
-    assert "</figure>\n\n<details" in body
+    assert "</figure>\n<!-- /aa:raw -->\n\n<details" in body
 
 
 def test_the_home_page_chart_counts_one_undated_statement(plain: dict[str, str]) -> None:
@@ -753,8 +752,8 @@ def test_a_listing_of_more_than_200_goes_on_to_a_second_page(many: dict[str, str
     assert len(listed(first)) == 200 and len(listed(second)) == 1
     assert "years/2020/3.md" not in many
     assert "201 statements from 2020, newest first." in first and "201 statements from 2020" in second
-    assert "Page 1 of 2:\n **1** [2](2020/2.md)\n</nav>" in first
-    assert "Page 2 of 2:\n [1](../2020.md) **2**\n</nav>" in second
+    assert "Page 1 of 2:\n **1** [2](2020/2.md)\n\n<!-- aa:raw -->\n</nav>" in first
+    assert "Page 2 of 2:\n [1](../2020.md) **2**\n\n<!-- aa:raw -->\n</nav>" in second
     assert page_of(second).content.startswith("# 2020 (page 2)\n")
     assert re.search(r"\]\(\.\./\.\./statements/s\d+\.md\)", second)
     assert len(listed(many["themes/alliance.md"])) == 200 and len(listed(many["themes/alliance/2.md"])) == 1
@@ -769,7 +768,7 @@ def test_an_official_page_holds_100_statements(many: dict[str, str]) -> None:
     assert len(listed(second)) == 1 and "## Statements" not in second and "## Mentioned in (41)" in second
     assert page_of(second).content.startswith("# Lena Park (page 2)\n")
     assert "## Roles" in first and "## Roles" not in second
-    assert "Page 2 of 2:\n [1](../lena-park.md) **2**\n</nav>" in second
+    assert "Page 2 of 2:\n [1](../lena-park.md) **2**\n\n<!-- aa:raw -->\n</nav>" in second
 
 
 def test_a_feed_holds_the_50_newest(many: dict[str, str]) -> None:

@@ -15,7 +15,7 @@ import frontmatter
 import jinja2
 import yaml
 
-from . import cite, export, history, timeline
+from . import cite, export, history, rawblocks, timeline
 from .extract import Theme, themes
 from .record import Removed, Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
@@ -334,7 +334,9 @@ def chart_block(chart: timeline.Chart | None) -> str:
     """A chart and its text alternative (the figures as a table), as Markdown."""
     if chart is None:
         return ""
-    return svg(chart) + "\n\n" + render("timeline_table.md.jinja", c=chart).strip()
+    # the SVG passes through Markdown unread (rawblocks): Markdown's HTML parser costs more than the page
+    figure = f"{rawblocks.START}\n{svg(chart)}\n{rawblocks.END}"
+    return figure + "\n\n" + render("timeline_table.md.jinja", c=chart).strip()
 
 
 def _newest_dated_then_undated(statements: list[Statement]) -> list[Statement]:

@@ -1,0 +1,60 @@
+"""Generated HTML blocks that Markdown passes through without reading them again.
+
+The templates write the parts of a page that are HTML already (a statement's source notes, its
+citation formats, the wrappers around its metadata) between two marker lines::
+
+    <!-- aa:raw -->
+    <details class="info"> ... </details>
+    <!-- /aa:raw -->
+
+Python-Markdown keeps a raw HTML block as it is, but finds where it ends by feeding it to an HTML
+parser written in Python: on a statement page that parse cost more than converting the article.
+:class:`RawBlocks` sets each marked block aside before that parser runs and puts it back, unread,
+where it stood, through Markdown's own store of raw HTML (the same way the parser's blocks come
+back). A block may open an element that a later block closes (a ``<div>`` around Markdown
+paragraphs); the Markdown between them is converted as usual.
+
+Only lines that are exactly a marker count, and seed text never makes one: every seed value in a
+template is escaped (``<`` becomes ``&lt;``). A start marker without an end marker is left to
+Markdown, as any other HTML. The work is one pass over the page's lines.
+"""
+
+from __future__ import annotations
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+START = "<!-- aa:raw -->"
+END = "<!-- /aa:raw -->"
+
+# after Python-Markdown's whitespace normaliser (30: it strips the characters a placeholder is made
+# of) and before its raw HTML parser (20)
+PRIORITY = 25
+
+
+class _SetAside(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        block: list[str] | None = None  # the lines of the open block, after its start marker
+        opened_at = 0
+        for line in lines:
+            if block is None:
+                if line == START:
+                    block, opened_at = [], len(out)
+                out.append(line)
+            elif line == END:
+                del out[opened_at:]
+                placeholder = self.md.htmlStash.store("\n".join(block))
+                out.extend(("", placeholder, ""))
+                block = None
+            else:
+                block.append(line)
+                out.append(line)
+        return out
+
+
+class RawBlocks(Extension):
+    """Marked HTML blocks pass through a page's conversion untouched (see the module's description)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(_SetAside(md), "aa_raw_blocks", PRIORITY)

@@ -1,0 +1,141 @@
+"""Marked HTML blocks pass through Markdown unread (alliance_archive.rawblocks), as the generated
+pages need: a block comes out exactly as written, Markdown between an opening and a closing block is
+converted as usual, seed text never makes a marker, and the pass is linear in the page."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import markdown
+import pytest
+
+from alliance_archive import rawblocks
+from alliance_archive.textutil import md_escape
+
+START, END = rawblocks.START, rawblocks.END
+EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "md_in_html", "toc", "tables"]
+
+
+def convert(text: str, *, marked: bool = True) -> str:
+    extensions: list[object] = [*EXTENSIONS, rawblocks.RawBlocks()] if marked else list(EXTENSIONS)
+    return markdown.Markdown(extensions=extensions).convert(text)  # type: ignore[arg-type]
+
+
+BLOCKS = [
+    # blank lines, an indented line and Markdown-looking text inside one element
+    """<details class="info">
+<summary>Source notes</summary>
+
+    <p>an indented line</p>
+
+<p>*not emphasis* [not](a-link.md) # not a heading</p>
+</details>""",
+    # two elements one after the other, escaped text, an attribute without a value
+    """<div class="aa-evidence" data-search-exclude>
+<ul>
+<li>
+<p><strong>Alliance</strong>: a &lt;b&gt; &amp; “quote”</p>
+</li>
+</ul>
+</div>
+<details class="quote"><summary>Quotes (1)</summary>
+<p>x</p>
+</details>""",
+    # an inline SVG figure, as the timeline charts are drawn
+    """<figure class="aa-timeline" data-search-exclude>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>t</title>
+<rect x="0" y="0" width="1" height="1"/></svg>
+</figure>""",
+]
+
+
+@pytest.mark.parametrize("block", BLOCKS)
+def test_a_marked_block_comes_out_as_markdown_makes_it_unmarked(block: str) -> None:
+    assert convert(f"{START}\n{block}\n{END}") == block
+    # what Markdown makes of the same block as raw HTML, parsed: the markers change only the cost
+    # (but for the number of blank lines between blocks)
+    blank_lines = re.compile(r">\n+<")
+    marked = convert(f"para\n\n{START}\n{block}\n{END}\n\nafter")
+    unmarked = convert(f"para\n\n{block}\n\nafter", marked=False)
+    assert blank_lines.sub(">\n<", marked) == blank_lines.sub(">\n<", unmarked)
+
+
+def test_markdown_between_an_opening_and_a_closing_block_is_converted() -> None:
+    opening, closing = f'{START}\n<div class="aa-meta">\n{END}', f"{START}\n</div>\n{END}"
+    page = f"# Title\n\n{opening}\n\n**Date:** [2014](y.md)\n{{ .x }}\n\n{closing}\n\nText."
+    assert convert(page) == (
+        '<h1 id="title">Title</h1>\n<div class="aa-meta">\n'
+        '<p class="x"><strong>Date:</strong> <a href="y.md">2014</a></p>\n</div>\n<p>Text.</p>'
+    )
+
+
+def test_a_block_stands_apart_from_the_text_right_above_and_below_it() -> None:
+    # no blank line around the markers: the block still does not end up inside a paragraph
+    assert convert(f"before\n{START}\n<div>x</div>\n{END}\nafter") == (
+        "<p>before</p>\n<div>x</div>\n<p>after</p>"
+    )
+
+
+def test_a_block_never_closed_is_left_to_markdown() -> None:
+    page = f"{START}\n<div>\n\n*a*\n\nend"
+    assert convert(page) == convert(page, marked=False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [START, END, f"  {START}", f"{START} ", "<!--aa:raw-->", f"{START}\n<script>alert(1)</script>\n{END}"],
+)
+def test_seed_text_never_makes_a_marker(line: str) -> None:
+    # every seed value reaches a template through md_escape (or HTML escaping): "<" becomes "&lt;"
+    text = md_escape(line)
+    html = convert(f"{text}\n\nafter")
+    assert "<script>" not in html and "<!--" not in html
+    assert html.endswith("<p>after</p>")
+
+
+def test_only_a_line_that_is_exactly_a_marker_counts() -> None:
+    for start in (f" {START}", f"{START}x", START.upper()):
+        page = f"{start}\n<div>\n\n*a*\n\n</div>\n{END}"
+        assert convert(page) == convert(page, marked=False), start
+
+
+def _cpu(page: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        convert(page)
+        best = min(best, time.process_time() - started)
+    return max(best, 0.005)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        lambda n: "".join(f"{START}\n<p>{i}</p>\n{END}\n\n" for i in range(n)),  # many blocks
+        lambda n: f"{START}\n" + "<p>x</p>\n" * n,  # one block never closed
+        lambda n: f"{START}\n" * n,  # start markers only
+    ],
+    ids=["many blocks", "never closed", "start markers only"],
+)
+def test_setting_blocks_aside_is_linear(shape) -> None:
+    # scaling, not a clock: four times the lines may take at most eight times as long
+    small, large = _cpu(shape(2_000)), _cpu(shape(8_000))
+    assert large / small < 8.0, (small, large)
+
+
+def test_built_pages_hold_their_blocks_and_no_marker(seeds_site) -> None:
+    pages = sorted(seeds_site.rglob("*.html"))
+    statements = [p for p in pages if p.parent.parent.name == "statements"]
+    assert statements
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        # neither a marker nor Markdown's placeholder for a block it set aside is left in a page
+        assert "aa:raw" not in text and "\x02" not in text and "wzxhzdk" not in text, page
+    for page in statements:
+        text = page.read_text(encoding="utf-8")
+        meta = text[text.index('<div class="aa-meta">') :].split("</div>", 1)[0]
+        # the metadata's Markdown is converted inside its block, its links made into the site's URLs
+        assert "<p><strong>Date:</strong>" in meta and 'href="../../years/' in meta and ".md" not in meta
+        assert '<div class="aa-cite" data-search-exclude>' in text  # left out of the header search
+        assert text.count('<div class="aa-source-notes" data-search-exclude>') == 1
