@@ -4,6 +4,7 @@ damaged cache is only slower."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -175,3 +176,48 @@ def test_the_site_build_keeps_its_cache_outside_docs_and_site(tmp_path: Path) ->
     assert (build_project(project) / "data" / "statements.json").read_text(encoding="utf-8") == first
     ignored = (Path(__file__).resolve().parent.parent / ".gitignore").read_text(encoding="utf-8")
     assert ".cache/" in ignored.split()
+
+
+def test_a_remembered_key_is_used_until_the_seed_or_its_correction_file_changes(
+    seeds: Path, tmp_path: Path, built: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_KEYS", {})
+    monkeypatch.setattr(cache, "RACY_S", -60.0)  # remember keys of files written just now too
+    store = tmp_path / "cache"
+    pipeline.build_archive(seeds, cache_dir=store)
+    target = sorted(seeds.glob("*.txt"))[1]
+    assert str(target) in cache._KEYS
+    # a remembered key is not worked out again: the seeds are not read
+    real = cache._content_key
+    monkeypatch.setattr(cache, "_content_key", lambda *a: pytest.fail("a seed was read again"))
+    built.clear()
+    assert pipeline.build_archive(seeds, cache_dir=store).cached == 5 and built == []
+    monkeypatch.setattr(cache, "_content_key", real)
+    # the same size and modification time, other bytes: its change time tells the write apart
+    stat = target.stat()
+    data = target.read_bytes()
+    target.write_bytes(data.replace(b"a", b"e", 1))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert target.stat().st_size == stat.st_size and target.stat().st_mtime_ns == stat.st_mtime_ns
+    built.clear()
+    after = pipeline.build_archive(seeds, cache_dir=store)
+    assert built == [target.name] and after.cached == 4
+    # a correction file added next to a seed
+    corrections = cache.corrections_path(target)
+    corrections.write_text("title: A Title Set by an Editor\n", encoding="utf-8")
+    built.clear()
+    after = pipeline.build_archive(seeds, cache_dir=store)
+    assert built == [target.name] and _by_seed(after)[target.name].title == "A Title Set by an Editor"
+
+
+def test_a_seed_changed_just_before_it_is_read_is_not_remembered(
+    seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a second write in the same timestamp tick could leave the file's times as they were
+    monkeypatch.setattr(cache, "_KEYS", {})
+    target = sorted(seeds.glob("*.txt"))[0]
+    target.write_text(target.read_text(encoding="utf-8-sig") + "\n", encoding="utf-8")
+    first = cache.seed_key(target, "v1")
+    assert str(target) not in cache._KEYS
+    target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert cache.seed_key(target, "v1") != first

@@ -20,6 +20,7 @@ import logging
 import pickle
 import sqlite3
 import sys
+import time
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -75,11 +76,45 @@ def pipeline_version() -> str:
 
 
 def seed_key(seed_path: Path, version: str) -> str:
-    """The cache key of a seed: its name and bytes, its correction file's bytes, the pipeline version."""
+    """The cache key of a seed: its name and bytes, its correction file's bytes, the pipeline version.
+
+    A key this process has worked out is used again while neither file has changed (same inode,
+    size, modification and change times), so a ``mkdocs serve`` rebuild after one edit reads only
+    the edited seed. A file changed less than ``RACY_S`` seconds before it was read is not
+    remembered (a second write within the file system's timestamp tick could leave its times as
+    they were): such a seed is read and hashed again each time."""
+    fixes = corrections_path(seed_path)
+    signature = (_signature(seed_path), _signature(fixes))
+    kept = _KEYS.get(str(seed_path))
+    if kept is not None and kept[:2] == (version, signature):
+        return kept[2]
+    read_at = time.time()
+    key = _content_key(seed_path, fixes, version)
+    changed = max((stat[3] for stat in signature if stat is not None), default=0) / 1e9
+    if signature[0] is not None and changed < read_at - RACY_S:
+        _KEYS[str(seed_path)] = (version, signature, key)
+    return key
+
+
+# how long after a file's last change its key may be remembered (see ``seed_key``)
+RACY_S = 2.0
+# seed path -> (pipeline version, the seed's and its correction file's signatures, key)
+_KEYS: dict[str, tuple[str, tuple[tuple[int, int, int, int] | None, ...], str]] = {}
+
+
+def _signature(path: Path) -> tuple[int, int, int, int] | None:
+    """What a write to ``path`` changes: inode, size, modification and change times (None: no file)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def _content_key(seed_path: Path, fixes: Path, version: str) -> str:
     digest = hashlib.sha256(version.encode())
     digest.update(b"\0seed\0" + seed_path.name.encode("utf-8", "surrogateescape") + b"\0")
     digest.update(seed_path.read_bytes())
-    fixes = corrections_path(seed_path)
     if fixes.is_file():
         digest.update(b"\0corrections\0" + fixes.read_bytes())
     else:
