@@ -382,3 +382,39 @@ def test_line_start_markdown_stays_text(build_site) -> None:
     for line in LINE_START_SEED.split("\n")[4:]:
         if line.strip():
             assert line in paragraphs, f"{line!r} is not shown as written; paragraphs: {paragraphs}"
+
+
+# --- a quote that holds markup ---------------------------------------------------------------------
+
+QUOTE_SEED = """Ministers Meet in Seoul on Alliance Talks
+
+SEOUL, March 18, 2021
+
+Secretary of State Antony Blinken met Foreign Minister Chung Eui-yong in Seoul on Thursday.
+
+"We reject <script>alert(1)</script> claims and **bold** {{ config }} threats <b>now</b>," \
+Secretary of State Antony Blinken said after the meeting.
+
+The ministers also discussed trilateral cooperation with Japan and the alliance.
+"""
+
+
+def test_a_quote_holding_markup_is_shown_as_its_characters_on_every_page_listing_it(build_site) -> None:
+    site = build_site({"quote.txt": QUOTE_SEED, "normal.txt": NORMAL_SEED})
+    data = json.loads((site / "data" / "statements.json").read_text(encoding="utf-8"))
+    record = next(r for r in data["statements"] if r["source"]["file"] == "seeds/quote.txt")
+    quoted = [q["text"] for q in record["quotes"] if q["speaker"] == "Antony Blinken"]
+    assert quoted and "<script>alert(1)</script>" in quoted[0], record["quotes"]
+    # the statement's Quotes block, the official's page and the Quotes page each show the quote
+    for url in (record["url"], "officials/antony-blinken/", "quotes/"):
+        page = Page((site / url / "index.html").read_text(encoding="utf-8"))
+        assert_no_active_markup(page, url)
+        assert_no_formatting_from_seed(page, url)
+        shown = [p.text for p in page.find("p")]
+        assert any(
+            "<script>alert(1)</script> claims and **bold** {{ config }} threats <b>now</b>" in t
+            for t in shown
+        ), (
+            url,
+            shown,
+        )
