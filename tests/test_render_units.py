@@ -530,7 +530,8 @@ def test_the_quotes_page_groups_quotes_by_country_and_official(site: dict[str, s
         "### [Kim Jae-won](officials/kim-jae-won.md)",
     ]
     assert (
-        '<blockquote class="aa-quote">\n<p>\u201cPorts &amp; &lt;docks&gt; matter\u201d</p>\n<!-- /aa:raw -->\n\n'
+        '<blockquote class="aa-quote">\n<p>\u201cPorts &amp; &lt;docks&gt; matter\u201d</p>\n'
+        "<!-- /aa:raw -->\n\n"
         f"— [{HARBOR_HEADING}](statements/harbor-talks.md), 4 June 2021\n{{ .aa-quote-source }}\n"
     ) in body
     assert "No statement in the archive quotes an official yet." not in body
