@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,11 +176,11 @@ def _index(binary: Path, site_dir: Path, runs: list[list[_Page]]) -> str | None:
                 break
     if problem is not None:
         return problem
-    counts: dict[str, dict[str, int]] = {}
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for run in runs:
         for page in run:
             for name, value in page.filters:
-                counts.setdefault(name, {})[value] = counts.setdefault(name, {}).get(value, 0) + 1
+                counts[name][value] += 1
     listing = {
         # every filter value with its number of statements, as Pagefind counts them: the Explore page
         # fills its lists from here, and so downloads no filter's index before a search needs it

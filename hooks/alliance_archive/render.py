@@ -98,6 +98,9 @@ def environment() -> jinja2.Environment:
     env.filters["monthyear"] = _monthyear
     env.filters["quote_text"] = _quote_text
     env.filters["removed_groups"] = _removed_groups
+    # the marker lines around an HTML block that Markdown passes through unread (see rawblocks)
+    env.globals["raw"] = rawblocks.START
+    env.globals["end_raw"] = rawblocks.END
     return env
 
 
