@@ -22,11 +22,23 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from alliance_archive import cache, explore, history, pagecache, pipeline, rawblocks, related, render, review
+from alliance_archive import (
+    ahead,
+    cache,
+    explore,
+    history,
+    pagecache,
+    pipeline,
+    rawblocks,
+    related,
+    render,
+    review,
+)
+from alliance_archive.workers import cpu_count
 
 log = logging.getLogger("mkdocs.plugins.alliance_archive")
 # the command this process runs (``serve`` shows editors the Review page); set once at start-up
@@ -215,6 +227,7 @@ def _nav_signature(items: list[object]) -> list[object]:
     return signature
 
 
+@event_priority(-100)  # after any handler that changes the navigation: the pages are made with it
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     project = Path(config.config_file_path).resolve().parent
     custom_dir = config.theme.custom_dir
@@ -232,8 +245,53 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         file_names=(f.src_uri for f in files),
         code_version=cache.pipeline_version() + Path(__file__).read_text(encoding="utf-8"),
     )
-    _PAGES["cache"] = pagecache.PageCache(cache.cache_dir(project), signature, site=config.site_url or "")
+    store = pagecache.PageCache(cache.cache_dir(project), signature, site=config.site_url or "")
+    _PAGES["cache"] = store
+    _build_ahead(store, nav, config, files)
     return nav
+
+
+def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    """Where many pages are missing from the page cache (a first build), build them in worker
+    processes (``alliance_archive.ahead``) and put them in it, for MkDocs' loop to write."""
+    if _RUN["command"] == "serve" or not ahead.available():
+        return
+    jobs = _settings(config)[1]
+    jobs = cpu_count() if jobs is None else jobs
+    if jobs < 2:
+        return  # one worker would only build while this process waits
+    known = store.keys()
+    todo = [
+        file
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+        if store.key(file.src_uri, file.content_string) not in known
+    ]
+    if len(todo) < ahead.MIN_PAGES:
+        return
+    started = time.perf_counter()
+    for kept in ahead.build_ahead(
+        files, nav, config, todo, jobs, begin=_begin_ahead, collect=_collect_ahead, keep_handlers=[_WARNINGS]
+    ):
+        store.add(kept)
+    log.info(
+        "Alliance Archive: %d of %d pages built ahead in %d worker processes in %.3f s",
+        store.ahead,
+        len(todo),
+        jobs,
+        time.perf_counter() - started,
+    )
+
+
+def _begin_ahead() -> None:
+    """In a worker building pages ahead: the page cache only collects the pages made."""
+    store = _PAGES["cache"]
+    _PAGES["cache"] = pagecache.Collecting(store.folder, store.signature, site=store.site)
+    _RUN["ahead"] = "worker"
+
+
+def _collect_ahead() -> list[pagecache.Kept]:
+    store = _PAGES["cache"]
+    return store.take() if isinstance(store, pagecache.Collecting) else []
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -334,6 +392,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
                 ),
                 output,
             )
+    if "ahead" in _RUN:
+        return ""  # a worker building pages ahead writes none: the build writes them from the page cache
     return output
 
 

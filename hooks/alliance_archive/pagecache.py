@@ -29,7 +29,7 @@ import pickle
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -164,8 +164,10 @@ class PageCache:
     site: str  # entries are dropped per site: a build and a preview keep theirs apart
     hits: int = 0
     stored: int = 0
+    ahead: int = 0  # of the pages stored, those built ahead by workers (``add``)
     _used: set[str] = field(default_factory=set)
     _pending: list[tuple[str, str, bytes, bytes]] = field(default_factory=list)
+    _ahead: dict[str, Kept] = field(default_factory=dict)
     _db: sqlite3.Connection | None = None
     _broken: bool = False
 
@@ -188,6 +190,9 @@ class PageCache:
     def get(self, source_path: str, source: str) -> Kept | None:
         """The kept page built from exactly this source in this site, else None."""
         key = self.key(source_path, source)
+        ahead = self._ahead.pop(key, None)
+        if ahead is not None:
+            return ahead
         db = self._connect()
         if db is None:
             return None
@@ -203,11 +208,29 @@ class PageCache:
         self.hits += 1
         return kept
 
+    def keys(self) -> set[str]:
+        """The keys of this site's kept pages (none where the cache cannot be read)."""
+        db = self._connect()
+        if db is None:
+            return set()
+        try:
+            return {row[0] for row in db.execute("SELECT key FROM pages WHERE site = ?", (self.site,))}
+        except sqlite3.Error:
+            return set()
+
     def put(self, kept: Kept, html: str) -> None:
+        self._keep(kept, zlib.compress(html.encode("utf-8"), 1))
+
+    def add(self, kept: Kept) -> None:
+        """A page built ahead by a worker (``kept.html`` packed): kept, and found by this build's ``get``."""
+        self._ahead[kept.key] = kept
+        self.ahead += 1
+        self._keep(kept, kept.html)
+
+    def _keep(self, kept: Kept, packed: bytes) -> None:
         self._used.add(kept.key)
-        kept.html = b""
-        meta = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-        self._pending.append((kept.key, self.site, meta, zlib.compress(html.encode("utf-8"), 1)))
+        meta = pickle.dumps(replace(kept, html=b""), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((kept.key, self.site, meta, packed))
         self.stored += 1
         if len(self._pending) >= _FLUSH_EVERY:
             self._flush()
@@ -245,6 +268,24 @@ class PageCache:
         finally:
             db.close()
             self._db = None
+
+
+@dataclass
+class Collecting(PageCache):
+    """The page cache as a worker building pages ahead sees it (``ahead.py``): it finds no page, and
+    keeps the pages it is given, packed, for the worker to hand back (``take``)."""
+
+    made: list[Kept] = field(default_factory=list)
+
+    def get(self, source_path: str, source: str) -> Kept | None:
+        return None
+
+    def put(self, kept: Kept, html: str) -> None:
+        self.made.append(replace(kept, html=zlib.compress(html.encode("utf-8"), 1)))
+
+    def take(self) -> list[Kept]:
+        made, self.made = self.made, []
+        return made
 
 
 _INSERT_GENERATED = "INSERT OR REPLACE INTO generated VALUES (?, ?, ?, ?)"

@@ -1,0 +1,159 @@
+"""Pages built ahead: a first build converts and themes its pages in worker processes before MkDocs'
+loop, which writes them from the page cache. The site is the same, byte for byte, as the one the loop
+makes alone; a page whose build warns is left to the loop, which logs the warning once; a worker
+that dies costs time, not pages; ``mkdocs serve`` builds none ahead.
+
+The sample seeds are built here as a large archive's pages are (out of the header search), and with
+a lower limit on the pages to build ahead that they reach."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+
+from alliance_archive import ahead, pagecache, render
+from tests.conftest import SEEDS, build_project, make_project
+from tests.test_page_cache import build_logged, counts, statement_pages, tree
+
+AHEAD = r"Alliance Archive: (\d+) of (\d+) pages built ahead in (\d+) worker processes"
+
+
+@pytest.fixture(autouse=True)
+def large_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "MATERIAL_SEARCH_MAX_STATEMENTS", 0)
+    # the few pages in the header search are never kept, so every build finds them missing: a build
+    # with nothing else to make starts no worker
+    monkeypatch.setattr(ahead, "MIN_PAGES", 10)
+    monkeypatch.setattr(ahead, "CHUNK", 3)  # several chunks for each worker
+
+
+def built_ahead(log: str) -> tuple[int, int, int]:
+    found = re.search(AHEAD, log)
+    assert found, f"the build built no page ahead:\n{log[-2000:]}"
+    return int(found.group(1)), int(found.group(2)), int(found.group(3))
+
+
+def without_index(site: Path) -> dict[str, bytes]:
+    # Pagefind names its index files after their content, which it does not write in one order
+    return tree(site, skip=("pagefind/",))
+
+
+@pytest.fixture
+def loop_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> dict[str, bytes]:
+    """The sample seeds' site as MkDocs' loop makes it alone (one job: nothing is built ahead)."""
+    site, log = build_logged(make_project(tmp_path / "loop", SEEDS, archive={"jobs": 1}), caplog)
+    assert not re.search(AHEAD, log), log
+    return without_index(site)
+
+
+def test_pages_built_ahead_make_the_same_site_as_the_loop_alone(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, loop_site: dict[str, bytes]
+) -> None:
+    project = make_project(tmp_path / "ahead", SEEDS, archive={"jobs": 2})
+    site, log = build_logged(project, caplog)
+    built, todo, jobs = built_ahead(log)
+    hits, kept = counts(log)
+    # every page is missing from a new cache; all but the few in the header search come back
+    assert jobs == 2 and todo == len(list(site.rglob("*.html"))) - 1  # the theme's 404 page is no page
+    assert built == kept > len(statement_pages(site)) >= 5 and hits == 0, log
+    mine = without_index(site)
+    assert mine.keys() == loop_site.keys()
+    assert [name for name in mine if mine[name] != loop_site[name]] == []
+
+    site, log = build_logged(project, caplog)  # nothing changed: every page from the cache, none ahead
+    assert counts(log) == (kept, 0) and not re.search(AHEAD, log), log
+    assert without_index(site) == mine
+
+
+# a broken link in the first statement page's Markdown (not in the empty Markdown of a kept page)
+FIRST_STATEMENT_WARNS = """
+def on_page_markdown(markdown, page, config, files):
+    statements = sorted(f.src_uri for f in files if f.src_uri.startswith("statements/"))
+    if page.file.src_uri == statements[0] and markdown:
+        return markdown + "\\n\\n[a page that is not there](not-there.md)\\n"
+    return markdown
+"""
+
+
+@pytest.mark.expect_warnings
+def test_a_page_whose_build_warns_is_left_to_the_loop_which_warns_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, warnings_logged: list[logging.LogRecord]
+) -> None:
+    project = make_project(tmp_path, SEEDS, archive={"jobs": 2})
+    (project / "warn_hook.py").write_text(FIRST_STATEMENT_WARNS, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"].append("warn_hook.py")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    site, log = build_logged(project, caplog)
+    built, todo, _ = built_ahead(log)
+    target = f"statements/{statement_pages(site)[0].parent.name}.md"
+    assert counts(log) == (0, built) and built < todo, log
+    messages = [r.getMessage() for r in warnings_logged]
+    assert len(messages) == 1 and f"'{target}'" in messages[0] and "not-there.md" in messages[0], messages
+
+    with pytest.raises(Exception, match="strict mode"):
+        build_project(project, strict=True)
+
+
+def test_a_worker_that_dies_costs_time_not_pages(
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    loop_site: dict[str, bytes],
+) -> None:
+    parent = os.getpid()
+    build_page = mkdocs_build._build_page
+
+    def dying(*args: object, **kwargs: object) -> None:
+        if os.getpid() != parent:
+            os._exit(3)  # a worker killed mid-page
+        build_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", dying)
+    site, log = build_logged(make_project(tmp_path / "dies", SEEDS, archive={"jobs": 2}), caplog)
+    built, todo, _ = built_ahead(log)
+    assert built == 0 < todo and counts(log)[0] == 0, log  # the loop built and kept every page
+    mine = without_index(site)
+    assert mine.keys() == loop_site.keys()
+    assert [name for name in mine if mine[name] != loop_site[name]] == []
+
+
+def test_mkdocs_serve_builds_no_page_ahead(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    project = make_project(tmp_path, SEEDS, archive={"jobs": 2})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    caplog.clear()
+    try:
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            mkdocs_build.build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        config.plugins.on_shutdown()
+    assert "pages from the page cache" in caplog.text and not re.search(AHEAD, caplog.text)
+
+
+def test_a_page_built_ahead_is_found_once_by_this_build_and_kept_for_the_next(tmp_path: Path) -> None:
+    worker = pagecache.Collecting(tmp_path, "signature", site="s")
+    key = worker.key("a.md", "# A")
+    assert worker.get("a.md", "# A") is None  # a worker builds every page it is given
+    worker.put(pagecache.Kept(key, {"title": "A"}, {"a"}, {}, "A"), "<html>A</html>")
+    made = worker.take()
+    assert [k.key for k in made] == [key] and worker.take() == []
+    assert not (tmp_path / pagecache.DB_NAME).exists()  # a worker writes no cache file
+
+    store = pagecache.PageCache(tmp_path, "signature", site="s")
+    store.add(made[0])
+    found = store.get("a.md", "# A")
+    assert found is not None and found.unpacked() == "<html>A</html>" and found.meta == {"title": "A"}
+    assert (store.hits, store.stored, store.ahead) == (0, 1, 1)
+    store.close(complete=True)
+    again = pagecache.PageCache(tmp_path, "signature", site="s")
+    assert again.keys() == {key}
+    kept = again.get("a.md", "# A")
+    assert kept is not None and kept.unpacked() == "<html>A</html>" and again.hits == 1
