@@ -519,7 +519,7 @@ def attribute(
                 pending_quote_for = None
                 continue
             pending_quote_for = None
-        for sentence in sentences(block.text):
+        for sentence in cleaned.sentences(block.text):
             masked = mask_quotes(sentence)
             mentions = finder.find(masked, block.line)
             finder.find(sentence, block.line)  # names inside quotes are mentioned, not speakers
@@ -786,7 +786,7 @@ def _participants(
     out: list[Found] = []
     texts = [(cleaned.title_line, cleaned.title)] + [(b.line, b.text) for b in cleaned.blocks]
     for line, text in texts:
-        for sentence in sentences(text):
+        for sentence in cleaned.sentences(text):
             if meeting_only and not _MEETING.search(sentence):
                 continue
             for m in finder.find(sentence, line, headline=line == cleaned.title_line):
@@ -817,7 +817,7 @@ _UNNAMED_OFFICIAL = re.compile(
 def _three_way_meeting(cleaned: Cleaned, finder: PeopleFinder) -> str | None:
     """A sentence reporting a meeting among U.S., Japanese and ROK officials, named or by title."""
     for block in cleaned.blocks:
-        for sentence in sentences(block.text):
+        for sentence in cleaned.sentences(block.text):
             if not _MEETING.search(sentence):
                 continue
             countries = {m.who.country for m in finder.find(sentence, block.line)}

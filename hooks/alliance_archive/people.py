@@ -488,10 +488,12 @@ class PeopleFinder:
                         continue
                     span_text = run.group(0)[tokens[i].start() : tokens[i + size - 1].end()]
                     cands = self.reg.lookup(_POSSESSIVE.sub("", span_text))
+                    if not cands:
+                        continue  # not a registry name: no title to read around it
                     start = run.start() + tokens[i].start()
                     end = run.start() + tokens[i + size - 1].end()
                     title = self._title_before(text, start)
-                    after = _title_after(text, end) if cands else ""
+                    after = _title_after(text, end)
                     hit = self._registry_hit(cands, title, after, line)
                     if hit is not None:
                         mentions.append(Mention(hit, start - len(title), end))
