@@ -19,6 +19,7 @@ import yaml
 from .clean import Block, Cleaned, Drop
 from .dates import FoundDate, find_dates, infer_year
 from .document import has_address
+from .needles import fold, may_match, needles_of_all
 from .people import (
     _COLLECTIVE,
     _COLLECTIVE_SUBJECT,
@@ -63,6 +64,11 @@ class Theme:
     @cached_property
     def any_unless(self) -> re.Pattern[str] | None:
         return _combined(self.unless) if self.unless else None
+
+    @cached_property
+    def needles(self) -> frozenset[str] | None:
+        """Words one of which a text holds wherever a pattern matches it (``alliance_archive.needles``)."""
+        return needles_of_all(p.pattern for p in self.patterns)
 
     @cached_property
     def block_filter(self) -> bool:
@@ -876,10 +882,14 @@ def find_themes(blocks: list[Block], split: Callable[[str], list[str]] = sentenc
     for block in blocks:
         # a theme whose patterns match a sentence alone also match it inside its block (see
         # ``Theme.block_filter``): a block none of them match is not split and searched sentence by sentence
+        # and one whose patterns' needles the block lacks cannot match any of its sentences
+        lowered = fold(block.text)
         candidates = [
             t
             for t in vocabulary
-            if t.id not in found and (not t.block_filter or t.any_pattern.search(block.text))
+            if t.id not in found
+            and may_match(t.needles, lowered)
+            and (not t.block_filter or t.any_pattern.search(block.text))
         ]
         if not candidates:
             continue
