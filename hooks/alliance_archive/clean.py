@@ -166,10 +166,13 @@ def _key(line: str) -> str:
     return text
 
 
+# a line is read by several stages and rules (chrome, headline, structure): these are worked out once
+@lru_cache(maxsize=8192)
 def word_count(line: str) -> int:
     return len(words(line))
 
 
+@lru_cache(maxsize=8192)
 def is_sentence(line: str) -> bool:
     """Body text: a sentence of some length, or a long run of words whatever its ending."""
     n = word_count(line)
@@ -229,6 +232,7 @@ def foreign_language(line: str) -> bool:
     return n >= 8 and english / n < 0.08 and accented / len(letters) > 0.04
 
 
+@lru_cache(maxsize=8192)  # cleared with the vocabulary (pipeline.reset)
 def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
     """Chrome recognisable from the line alone: (category, reason), or None. With ``phrases`` off, a
     vocabulary phrase or pattern inside the line is not enough (the whole line must be chrome)."""

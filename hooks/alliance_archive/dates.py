@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -77,6 +78,12 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date in ``text``, in order of appearance; full dates win over overlapping partial ones."""
     if not _DIGIT.search(text):
         return []  # every date form has a day in digits
+    return list(_dates_in(text))
+
+
+# a line is read by several stages (chrome, date, headline): its dates are found once
+@lru_cache(maxsize=8192)
+def _dates_in(text: str) -> tuple[FoundDate, ...]:
     text = _split_glued(text)
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
@@ -109,9 +116,10 @@ def find_dates(text: str) -> list[FoundDate]:
                 continue
             found.append(fd)
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
+@lru_cache(maxsize=8192)
 def is_date_line(text: str) -> bool:
     """The line is a date and nothing else (a weekday, a time or a 'Posted' label may go with it)."""
     text = _split_glued(text.strip())

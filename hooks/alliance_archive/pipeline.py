@@ -39,6 +39,7 @@ def reset() -> None:
 
     for cached in (
         clean.vocabulary,
+        clean.chrome_kind,
         extract.themes,
         extract.gazetteer,
         extract._combined,
