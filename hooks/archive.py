@@ -12,6 +12,7 @@ processes; default: all cores for a large archive, none for a small one).
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import time
@@ -30,6 +31,7 @@ from alliance_archive import (
     ahead,
     cache,
     explore,
+    forked,
     history,
     pagecache,
     pipeline,
@@ -144,6 +146,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _seeds_dir(config), budget_s=budget, jobs=jobs, cache_dir=cache.cache_dir(project)
     )
     records = time.perf_counter() - started
+    # the records last the whole build: the cycle collector need not walk them again and again (nor a
+    # forked worker copy them by doing so); unfrozen when the build ends
+    gc.freeze()
     for name, problem in archive.problems:
         if name == pipeline.SITE_FILE:
             log.warning("The editors' registry seeds/%s was not read (%s)", name, problem)
@@ -178,6 +183,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             site_name=site_name,
             events=events.links,
             changed=changed,
+            jobs=_fork_jobs(config),
         )
         if key is None:
             generated = ((path, content.encode("utf-8")) for path, content in pages)
@@ -251,13 +257,19 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def _fork_jobs(config: MkDocsConfig) -> int:
+    """Worker processes forked from this one for the build's pages: none under ``mkdocs serve``, whose
+    live-reload server runs threads, nor where no such workers exist (``alliance_archive.forked``)."""
+    if _RUN["command"] == "serve" or not forked.available():
+        return 0
+    jobs = _settings(config)[1]
+    return cpu_count() if jobs is None else jobs
+
+
 def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     """Where many pages are missing from the page cache (a first build), build them in worker
     processes (``alliance_archive.ahead``) and put them in it, for MkDocs' loop to write."""
-    if _RUN["command"] == "serve" or not ahead.available():
-        return
-    jobs = _settings(config)[1]
-    jobs = cpu_count() if jobs is None else jobs
+    jobs = _fork_jobs(config)
     if jobs < 2:
         return  # one worker would only build while this process waits
     known = store.keys()
@@ -269,6 +281,7 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
     if len(todo) < ahead.MIN_PAGES:
         return
     started = time.perf_counter()
+    gc.freeze()  # the files, pages and navigation too, before the workers inherit them
     for kept in ahead.build_ahead(
         files, nav, config, todo, jobs, begin=_begin_ahead, collect=_collect_ahead, keep_handlers=[_WARNINGS]
     ):
@@ -398,12 +411,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_build_error(error: Exception) -> None:
+    gc.unfreeze()
     store = _PAGES.pop("cache", None)
     if store is not None:
         store.close(complete=False)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    gc.unfreeze()
     store = _PAGES.pop("cache", None)
     if store is not None:
         store.close(complete=True)

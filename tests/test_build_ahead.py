@@ -1,7 +1,8 @@
-"""Pages built ahead: a first build converts and themes its pages in worker processes before MkDocs'
-loop, which writes them from the page cache. The site is the same, byte for byte, as the one the loop
-makes alone; a page whose build warns is left to the loop, which logs the warning once; a worker
-that dies costs time, not pages; ``mkdocs serve`` builds none ahead.
+"""Pages made and built ahead: a first build makes its statement pages in forked workers, and converts
+and themes all its pages in worker processes before MkDocs' loop, which writes them from the page
+cache. The site is the same, byte for byte, as the one the loop makes alone; a page whose build
+warns is left to the loop, which logs the warning once; a worker that dies costs time, not pages;
+``mkdocs serve`` builds none ahead.
 
 The sample seeds are built here as a large archive's pages are (out of the header search), and with
 a lower limit on the pages to build ahead that they reach."""
@@ -18,7 +19,7 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from alliance_archive import ahead, pagecache, render
+from alliance_archive import ahead, forked, pagecache, render
 from tests.conftest import SEEDS, build_project, make_project
 from tests.test_page_cache import build_logged, counts, statement_pages, tree
 
@@ -32,6 +33,9 @@ def large_archive(monkeypatch: pytest.MonkeyPatch) -> None:
     # with nothing else to make starts no worker
     monkeypatch.setattr(ahead, "MIN_PAGES", 10)
     monkeypatch.setattr(ahead, "CHUNK", 3)  # several chunks for each worker
+    # the statement pages are made in forked workers too (alliance_archive.forked)
+    monkeypatch.setattr(forked, "MIN_ITEMS", 1)
+    monkeypatch.setattr(forked, "CHUNK", 2)
 
 
 def built_ahead(log: str) -> tuple[int, int, int]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,11 +39,6 @@ MIN_PAGES = 200  # fewer pages to build than this: the loop alone is quicker tha
 
 # what a worker builds with: set just before the workers are forked, which inherit it
 _JOB: dict[str, Any] = {}
-
-
-def available() -> bool:
-    """Whether pages can be built ahead here: worker processes started by forking this one."""
-    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _start() -> None:

@@ -8,14 +8,14 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import TypeVar
 
 import frontmatter
 import jinja2
 import yaml
 
-from . import cite, export, history, rawblocks, timeline
+from . import cite, export, forked, history, rawblocks, timeline
 from .extract import Theme, themes
 from .record import Removed, Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
@@ -361,6 +361,50 @@ def pages(
     return dict(iter_pages(statements, reg, repo_url, site_url, site_name, events, changed))
 
 
+@dataclass(frozen=True)
+class _Site:
+    """What every statement's files are made with, besides the statement."""
+
+    slugs: dict[str, str]
+    events: dict[str, list[Link]]
+    by_id: dict[str, Statement]
+    base: str
+    repo_url: str
+    site_name: str
+    changed: dict[str, str]
+    header_search: bool
+
+
+def _statement_files(s: Statement, site: _Site) -> list[tuple[str, str]]:
+    """A statement's page and its two citation files."""
+    source_url = (
+        f"{site.repo_url.rstrip('/')}/blob/main/{s.source_file}"
+        if site.repo_url
+        else f"../../{s.source_file}"
+    )
+    related = [
+        Related(site.by_id[link.other], link)
+        for link in site.events.get(s.id, [])
+        if link.other in site.by_id
+    ]
+    page = statement_page(
+        s,
+        site.slugs,
+        source_url,
+        page_url=site.base + s.url,
+        related=related[:MAX_RELATED],
+        more_related=len(related) - len(related[:MAX_RELATED]),
+        site_name=site.site_name,
+        lastmod=history.lastmod(site.changed, s.source_file),
+        header_search=site.header_search,
+    )
+    return [
+        (f"statements/{s.id}.md", page),
+        (f"statements/{s.id}/cite.bib", cite.bibtex(s, site.base + s.url, site.site_name)),
+        (f"statements/{s.id}/cite.json", cite.csl_json(s, site.base + s.url, site.site_name)),
+    ]
+
+
 def iter_pages(
     statements: list[Statement],
     reg: Registry | None = None,
@@ -369,8 +413,12 @@ def iter_pages(
     site_name: str = "Alliance Archive",
     events: dict[str, list[Link]] | None = None,
     changed: dict[str, str] | None = None,
+    jobs: int = 0,
 ) -> Iterator[tuple[str, str]]:
-    """The pages of ``pages`` one at a time (path, content), so a large build need not hold them all."""
+    """The pages of ``pages`` one at a time (path, content), so a large build need not hold them all.
+
+    With ``jobs`` of two or more, a large archive's statement pages are made in that many forked
+    worker processes (``alliance_archive.forked``): the same pages, in the same order."""
     reg = reg or registry()
     views = officials_view(statements, reg)
     slugs = {name: v.slug for name, v in views.items()}
@@ -381,27 +429,9 @@ def iter_pages(
     dated_all = [s for s in statements if s.date]
     archive_updated = max((s.date for s in dated_all if s.date), default=dt.date.today().isoformat())
     header_search = len(statements) <= MATERIAL_SEARCH_MAX_STATEMENTS
-    for s in statements:
-        source_url = (
-            f"{repo_url.rstrip('/')}/blob/main/{s.source_file}" if repo_url else f"../../{s.source_file}"
-        )
-        related = [Related(by_id[link.other], link) for link in events.get(s.id, []) if link.other in by_id]
-        yield (
-            f"statements/{s.id}.md",
-            statement_page(
-                s,
-                slugs,
-                source_url,
-                page_url=base + s.url,
-                related=related[:MAX_RELATED],
-                more_related=len(related) - len(related[:MAX_RELATED]),
-                site_name=site_name,
-                lastmod=history.lastmod(changed or {}, s.source_file),
-                header_search=header_search,
-            ),
-        )
-        yield f"statements/{s.id}/cite.bib", cite.bibtex(s, base + s.url, site_name)
-        yield f"statements/{s.id}/cite.json", cite.csl_json(s, base + s.url, site_name)
+    site = _Site(slugs, events, by_id, base, repo_url, site_name, changed or {}, header_search)
+    for files in forked.map_in_order(partial(_statement_files, site=site), statements, jobs):
+        yield from files
 
     for v in views.values():
         made = [a.s for a in v.spoke]
