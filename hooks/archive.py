@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import itertools
 import logging
+import re
 import time
 import zlib
 from collections.abc import Iterable
@@ -273,11 +274,11 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
     if jobs < 2:
         return  # one worker would only build while this process waits
     known = store.keys()
-    todo = [
-        file
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
-        if store.key(file.src_uri, file.content_string) not in known
-    ]
+    todo = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        source = file.content_string
+        if _may_be_kept(source) and store.key(file.src_uri, source) not in known:
+            todo.append(file)
     if len(todo) < ahead.MIN_PAGES:
         return
     started = time.perf_counter()
@@ -293,6 +294,19 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
         jobs,
         time.perf_counter() - started,
     )
+
+
+# a front matter block, as MkDocs finds it, and in it the setting that leaves a page out of the search
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_SEARCH_EXCLUDED = re.compile(r"^search:[ \t]*\n[ \t]+exclude:[ \t]*true[ \t]*$", re.MULTILINE)
+
+
+def _may_be_kept(source: str) -> bool:
+    """Whether a page's source leaves it out of the header search, as the generated pages of a large
+    archive do: only such a page is kept (``on_post_page``), so only such a page is worth building
+    ahead. Read from the text, not parsed: a page this misses is built by the loop, as before."""
+    found = _FRONT_MATTER.match(source)
+    return bool(found and _SEARCH_EXCLUDED.search(found.group(1)))
 
 
 def _begin_ahead() -> None:
