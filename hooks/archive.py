@@ -7,7 +7,10 @@ aborts the build with an error naming it, whatever the log level (``-q`` hides w
 
 Settings, under ``extra: archive:`` in ``mkdocs.yml``: ``seed_time_budget`` (seconds one seed may
 take before it is stopped and reported; default 10, ``null`` for none) and ``jobs`` (worker
-processes; default: all cores for a large archive, none for a small one).
+processes; default: all cores for a large archive, none for a small one). On Linux, outside
+``mkdocs serve``, a large first build also makes its statement pages and converts and themes its
+pages in that many forked workers (``alliance_archive.forked``, ``alliance_archive.ahead``); MkDocs'
+loop then writes them from the page cache.
 """
 
 from __future__ import annotations
