@@ -30,6 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 
 from alliance_archive import (
     ahead,
@@ -299,8 +300,7 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
     )
 
 
-# a front matter block, as MkDocs finds it, and in it the setting that leaves a page out of the search
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# in a page's front matter, the setting that leaves it out of the search
 _SEARCH_EXCLUDED = re.compile(r"^search:[ \t]*\n[ \t]+exclude:[ \t]*true[ \t]*$", re.MULTILINE)
 
 
@@ -308,7 +308,7 @@ def _may_be_kept(source: str) -> bool:
     """Whether a page's source leaves it out of the header search, as the generated pages of a large
     archive do: only such a page is kept (``on_post_page``), so only such a page is worth building
     ahead. Read from the text, not parsed: a page this misses is built by the loop, as before."""
-    found = _FRONT_MATTER.match(source)
+    found = FRONT_MATTER.match(source)  # the front matter block as MkDocs finds it
     return bool(found and _SEARCH_EXCLUDED.search(found.group(1)))
 
 
