@@ -91,6 +91,8 @@ class _Building:
 # this build's page cache, the kept pages it restores, and the cache key and warning count of the
 # pages it builds; reset by every build (``mkdocs serve`` keeps the module between builds)
 _PAGES: dict[str, pagecache.PageCache] = {}
+# the Explore index a first build starts beside MkDocs' loop (``_build_ahead``), until the build ends
+_EARLY: dict[str, explore.Early] = {}
 _KEPT: dict[str, pagecache.Kept] = {}
 _BUILDING: dict[str, _Building] = {}
 
@@ -279,18 +281,44 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
         return  # one worker would only build while this process waits
     known = store.keys()
     todo = []
+    indexed: dict[str, str] = {}  # page cache key -> where a statement page the index reads goes
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
         source = file.content_string
-        if _may_be_kept(source) and store.key(file.src_uri, source) not in known:
+        if _may_be_kept(source) and (key := store.key(file.src_uri, source)) not in known:
             todo.append(file)
+            if explore.indexed(file.dest_uri):
+                indexed[key] = file.dest_uri
     if len(todo) < ahead.MIN_PAGES:
         return
     started = time.perf_counter()
+    # the statement pages are copied for the Explore index as they come, which then runs beside the loop
+    early = explore.Early()
     gc.freeze()  # the files, pages and navigation too, before the workers inherit them
-    for kept in ahead.build_ahead(
-        files, nav, config, todo, jobs, begin=_begin_ahead, collect=_collect_ahead, keep_handlers=[_WARNINGS]
-    ):
-        store.add(kept)
+    try:
+        for kept in ahead.build_ahead(
+            files,
+            nav,
+            config,
+            todo,
+            jobs,
+            begin=_begin_ahead,
+            collect=_collect_ahead,
+            keep_handlers=[_WARNINGS],
+        ):
+            store.add(kept)
+            dest = indexed.get(kept.key)
+            page = kept.unpacked() if dest is not None else None
+            if dest is not None and page is not None:
+                early.add(dest, page.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes it
+        if early.paths == {file.dest_uri for file in files if explore.indexed(file.dest_uri)}:
+            project = Path(config.config_file_path).resolve().parent
+            early.start(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
+            _EARLY["index"] = early
+        else:
+            early.discard()
+    except BaseException:
+        early.discard()
+        raise
     log.info(
         "Alliance Archive: %d of %d pages built ahead in %d worker processes in %.3f s",
         store.ahead,
@@ -429,6 +457,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_build_error(error: Exception) -> None:
     gc.unfreeze()
+    early = _EARLY.pop("index", None)
+    if early is not None:
+        early.discard()
     store = _PAGES.pop("cache", None)
     if store is not None:
         store.close(complete=False)
@@ -444,10 +475,16 @@ def on_post_build(config: MkDocsConfig) -> None:
             store.hits,
             store.stored,
         )
-    # the Explore page's index, in `mkdocs build` and in every `mkdocs serve` rebuild alike
+    # the Explore page's index, in `mkdocs build` and in every `mkdocs serve` rebuild alike; one
+    # started beside the loop (``_build_ahead``) is used where it read the pages the site has
     started = time.perf_counter()
     project = Path(config.config_file_path).resolve().parent
-    outcome = explore.index_site(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
+    early = _EARLY.pop("index", None)
+    outcome = early.outcome(Path(config.site_dir)) if early is not None else None
+    if outcome is None:
+        outcome = explore.index_site(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
+    elif outcome.ok:
+        outcome = explore.Outcome(True, f"{outcome.message}, while the site was written")
     if not outcome.ok:
         log.warning("Explore page: %s", outcome.message)
     else:

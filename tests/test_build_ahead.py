@@ -2,7 +2,8 @@
 and themes all its pages in worker processes before MkDocs' loop, which writes them from the page
 cache. The site is the same, byte for byte, as the one the loop makes alone; a page whose build
 warns is left to the loop, which logs the warning once; a worker that dies costs time, not pages;
-``mkdocs serve`` builds none ahead.
+``mkdocs serve`` builds none ahead. The Explore page's index is made from the statement pages built
+ahead while the loop writes the site, and is the index the finished site gives.
 
 The sample seeds are built here as a large archive's pages are (out of the header search), and with
 a lower limit on the pages to build ahead that they reach."""
@@ -12,6 +13,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,11 +22,13 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from alliance_archive import ahead, forked, pagecache, render
+from alliance_archive import ahead, explore, forked, pagecache, render
 from tests.conftest import SEEDS, build_project, make_project
 from tests.test_page_cache import build_logged, counts, statement_pages, tree
 
 AHEAD = r"Alliance Archive: (\d+) of (\d+) pages built ahead in (\d+) worker processes"
+EARLY_INDEX = "Explore index built in"
+WHILE_WRITTEN = ", while the site was written)"
 
 
 @pytest.fixture(autouse=True)
@@ -98,6 +103,8 @@ def test_a_page_whose_build_warns_is_left_to_the_loop_which_warns_once(
     built, todo, _ = built_ahead(log)
     target = f"statements/{statement_pages(site)[0].parent.name}.md"
     assert counts(log) == (0, built) and built < todo, log
+    # one statement page came from the loop, not from the workers: the index read the finished site
+    assert EARLY_INDEX in log and WHILE_WRITTEN not in log, log
     messages = [r.getMessage() for r in warnings_logged]
     assert len(messages) == 1 and f"'{target}'" in messages[0] and "not-there.md" in messages[0], messages
 
@@ -123,6 +130,7 @@ def test_a_worker_that_dies_costs_time_not_pages(
     site, log = build_logged(make_project(tmp_path / "dies", SEEDS, archive={"jobs": 2}), caplog)
     built, todo, _ = built_ahead(log)
     assert built == 0 < todo and counts(log)[0] == 0, log  # the loop built and kept every page
+    assert EARLY_INDEX in log and WHILE_WRITTEN not in log, log
     mine = without_index(site)
     assert mine.keys() == loop_site.keys()
     assert [name for name in mine if mine[name] != loop_site[name]] == []
@@ -170,3 +178,69 @@ def test_a_page_built_ahead_is_found_once_by_this_build_and_kept_for_the_next(tm
     assert again.keys() == {key}
     kept = again.get("a.md", "# A")
     assert kept is not None and kept.unpacked() == "<html>A</html>" and again.hits == 1
+
+
+def word_index(site: Path) -> dict[str, bytes]:
+    """The index files that its pages fix: each page's fragment, the word index and the list of parts.
+    (Pagefind writes its filter files, and so the names of those that list them, in no fixed order.)"""
+    return {
+        path: content
+        for path, content in tree(site).items()
+        if path.startswith("pagefind")
+        and ("/fragment/" in path or "/index/" in path or path.endswith(".json"))
+        and not path.endswith("pagefind-entry.json")
+    }
+
+
+@pytest.mark.parametrize("part_size", [None, 2], ids=["one index", "in parts"])
+def test_the_explore_index_is_made_beside_the_loop_and_is_the_finished_sites_index(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch, part_size: int | None
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the pages for the index are copied
+    settings: dict[str, object] = {"jobs": 2}
+    if part_size:
+        settings["search_part_size"] = part_size
+    site, log = build_logged(make_project(tmp_path / "ahead", SEEDS, archive=settings), caplog)
+    assert built_ahead(log)[0] > 0 and WHILE_WRITTEN in log, log
+    assert list(scratch.iterdir()) == []  # the copies are gone
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh)
+    assert explore.index_site(fresh, None, part_size or explore.PART_SIZE).message.startswith("indexed")
+    mine, again = word_index(site), word_index(fresh)
+    assert len([p for p in mine if "/fragment/" in p]) == len(statement_pages(site)) >= 5
+    assert len({p.split("/")[0] for p in mine}) == (1 if part_size is None else 3)
+    assert mine == again
+
+
+def test_an_early_index_of_other_pages_than_the_sites_is_not_used(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    html = b"<html><body><main data-pagefind-body><p>%s</p></main></body></html>"
+
+    def write(path: Path, word: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(html % word)
+
+    def early_of(pages: dict[str, bytes]) -> explore.Early:
+        early = explore.Early()
+        for name, word in pages.items():
+            early.add(f"statements/{name}/index.html", html % word)
+        early.start(site, None, explore.PART_SIZE)
+        return early
+
+    write(site / "statements" / "a" / "index.html", b"maritime")
+    cases = {
+        "the loop wrote a page otherwise": {"a": b"missile"},
+        "a page the site does not have": {"a": b"maritime", "c": b"missile"},
+        "a page of the site missing": {},
+    }
+    for case, pages in cases.items():
+        early = early_of(pages)
+        assert early.outcome(site) is None, case
+        assert not early.folder.exists(), case
+    early = early_of({"a": b"maritime"})
+    outcome = early.outcome(site)
+    assert outcome is not None and outcome.ok and (site / "pagefind" / "pagefind.js").is_file()
+    assert not early.folder.exists()
