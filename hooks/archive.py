@@ -15,6 +15,7 @@ loop then writes them from the page cache.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import logging
@@ -30,6 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 
 from alliance_archive import (
@@ -373,11 +375,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if kept.title:
             page.title = kept.title
         markdown = ""
+        # nothing to convert: MkDocs would set up a Markdown converter for it all the same (1 ms a page)
+        page.render = functools.partial(_render_kept, page)  # type: ignore[method-assign]
     # the sitemap dates a statement by the last change of its seed (render.py puts it in the meta)
     lastmod = page.meta.get("lastmod")
     if lastmod:
         page.update_date = str(lastmod)
     return markdown
+
+
+def _render_kept(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` for a kept page: what converting its empty Markdown would leave (its anchors and
+    links come back in ``on_page_content``, its HTML when it is written)."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+    page.links_to_anchors = {}
 
 
 def _excluded_from_search(page: Page) -> bool:

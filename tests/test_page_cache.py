@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
@@ -56,18 +57,26 @@ def statement_pages(site: Path) -> list[Path]:
 
 
 def test_a_build_with_nothing_changed_writes_the_same_site_from_the_cache(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    converted: list[str] = []  # the Markdown MkDocs converts, one entry a page
+    convert = markdown.Markdown.convert
+    monkeypatch.setattr(
+        markdown.Markdown, "convert", lambda md, text: converted.append(text) or convert(md, text)
+    )
     project = make_project(tmp_path, SEEDS)
     site, log = build_logged(project, caplog)
     hits, kept = counts(log)
     pages = statement_pages(site)
     assert hits == 0 and kept > len(pages) >= 5, log  # the statements and their listings
     assert "(rendered)" in log and "Explore index built in" in log and "(indexed)" in log
+    assert len(converted) == len(list(site.rglob("*.html"))) - 1  # every page but the theme's 404
     first = tree(site)
 
+    converted.clear()
     site, log = build_logged(project, caplog)
     assert counts(log) == (kept, 0), log
+    assert len(converted) == len(list(site.rglob("*.html"))) - 1 - kept  # no kept page is converted
     assert "(read from the page cache)" in log and "(copied from the cache)" in log, log
     second = tree(site)
     assert second.keys() == first.keys()
