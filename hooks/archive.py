@@ -8,8 +8,8 @@ aborts the build with an error naming it, whatever the log level (``-q`` hides w
 Settings, under ``extra: archive:`` in ``mkdocs.yml``: ``seed_time_budget`` (seconds one seed may
 take before it is stopped and reported; default 10, ``null`` for none) and ``jobs`` (worker
 processes; default: all cores for a large archive, none for a small one). On Linux, outside
-``mkdocs serve``, a large first build also makes its statement pages and converts and themes its
-pages in that many forked workers (``alliance_archive.forked``, ``alliance_archive.ahead``); MkDocs'
+``mkdocs serve``, those workers are forked from the build, and a large first build also makes its
+statement pages and converts and themes its pages in that many forked workers (``alliance_archive.forked``, ``alliance_archive.ahead``); MkDocs'
 loop then writes them from the page cache.
 """
 
@@ -152,7 +152,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     started = time.perf_counter()
     project = Path(config.config_file_path).resolve().parent
     archive = pipeline.build_archive(
-        _seeds_dir(config), budget_s=budget, jobs=jobs, cache_dir=cache.cache_dir(project)
+        _seeds_dir(config),
+        budget_s=budget,
+        jobs=jobs,
+        cache_dir=cache.cache_dir(project),
+        fork=_RUN["command"] != "serve" and forked.available(),  # no threads to inherit, nothing to reload
     )
     records = time.perf_counter() - started
     # the records last the whole build: the cycle collector need not walk them again and again (nor a

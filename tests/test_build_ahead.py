@@ -22,7 +22,7 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from alliance_archive import ahead, explore, forked, pagecache, render
+from alliance_archive import ahead, explore, forked, pagecache, render, workers
 from tests.conftest import SEEDS, build_project, make_project
 from tests.test_page_cache import build_logged, counts, statement_pages, tree
 
@@ -63,10 +63,22 @@ def loop_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> dict[str, byt
 
 
 def test_pages_built_ahead_make_the_same_site_as_the_loop_alone(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, loop_site: dict[str, bytes]
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+    loop_site: dict[str, bytes],
 ) -> None:
+    started: list[str] = []
+    run_all = workers.run_all
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        started.append(str(kwargs.get("start_method")))
+        return run_all(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers, "run_all", recorded)
     project = make_project(tmp_path / "ahead", SEEDS, archive={"jobs": 2})
     site, log = build_logged(project, caplog)
+    assert started == ["fork"]  # the records' workers too are copies of the build's process
     built, todo, jobs = built_ahead(log)
     hits, kept = counts(log)
     # every page left out of the header search is missing from a new cache, built ahead and kept

@@ -238,10 +238,11 @@ def _napper(path: Path) -> str:
     return path.name.upper()
 
 
-def test_worker_over_the_budget_is_ended_not_waited_for() -> None:
+@pytest.mark.parametrize("start_method", ["spawn", "fork"])
+def test_worker_over_the_budget_is_ended_not_waited_for(start_method: str) -> None:
     paths = [Path(n) for n in ("a", "b-slow", "c", "d-die", "e", "f-stuck", "g")]
     start = time.monotonic()
-    results = workers.run_all(paths, _napper, budget_s=1.0, jobs=2)
+    results = workers.run_all(paths, _napper, budget_s=1.0, jobs=2, start_method=start_method)
     elapsed = time.monotonic() - start
     assert elapsed < 40, f"waited {elapsed:.0f} s for a worker that should have been ended"  # a hang guard
     assert [results[i] for i in (0, 2, 4, 6)] == ["A", "C", "E", "G"]
@@ -268,10 +269,11 @@ def _archive_seeds(where: Path) -> Path:
     return seeds
 
 
-def test_records_from_the_pool_are_those_built_in_process(tmp_path, reg) -> None:
+@pytest.mark.parametrize("fork", [False, True], ids=["spawned", "forked"])
+def test_records_from_the_pool_are_those_built_in_process(tmp_path, reg, fork: bool) -> None:
     seeds = _archive_seeds(tmp_path)
     serial = pipeline.build_archive(seeds, reg, jobs=0)
-    pooled = pipeline.build_archive(seeds, reg, jobs=2)
+    pooled = pipeline.build_archive(seeds, reg, jobs=2, fork=fork)
     assert len(serial.statements) == 8
     assert [p[0] for p in serial.problems] == ["empty.txt", "fixed.txt", "huge_token.txt"]
     assert pooled.problems == serial.problems

@@ -81,13 +81,15 @@ def build_archive(
     budget_s: float | None = DEFAULT_SEED_TIME_BUDGET_S,
     jobs: int | None = None,
     cache_dir: Path | None = None,
+    fork: bool = False,
 ) -> Archive:
     """Every seed in ``seeds_dir`` turned into a record; a seed that fails is reported, not fatal.
 
     With ``cache_dir``, a seed whose inputs are unchanged since a build stored it there is not built
     again (see ``cache``); the records are the same either way. The others are built in worker
-    processes (``jobs`` of them, all cores by default; 0 builds them in this process), and one whose
-    processing runs past ``budget_s`` seconds is stopped and reported with the stage it was in.
+    processes (``jobs`` of them, all cores by default; 0 builds them in this process; forked from this
+    one with ``fork``, else started anew: see ``workers``), and one whose processing runs past
+    ``budget_s`` seconds is stopped and reported with the stage it was in.
     """
     archive = Archive()
     if reg is None:
@@ -107,7 +109,14 @@ def build_archive(
         jobs = workers.jobs_for([_size(p) for p in todo], budget_s)
     attempt = functools.partial(build_or_problem, reg=reg, seeds_dir=seeds_dir)
     try:
-        outcomes = workers.run_all(todo, attempt, budget_s, jobs, warm=functools.partial(warm_up, reg))
+        outcomes = workers.run_all(
+            todo,
+            attempt,
+            budget_s,
+            jobs,
+            warm=functools.partial(warm_up, reg),
+            start_method="fork" if fork else "spawn",
+        )
     except workers.PoolError:
         # no worker processes here (an interpreter without a main module file, a sandbox): build the
         # seeds in this process instead, which is what a small archive does anyway
