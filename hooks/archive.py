@@ -9,8 +9,9 @@ Settings, under ``extra: archive:`` in ``mkdocs.yml``: ``seed_time_budget`` (sec
 take before it is stopped and reported; default 10, ``null`` for none) and ``jobs`` (worker
 processes; default: all cores for a large archive, none for a small one). On Linux, outside
 ``mkdocs serve``, those workers are forked from the build, and a large first build also makes its
-statement pages and converts and themes its pages in that many forked workers (``alliance_archive.forked``, ``alliance_archive.ahead``); MkDocs'
-loop then writes them from the page cache.
+statement pages and converts and themes its pages in that many forked workers
+(``alliance_archive.forked``, ``alliance_archive.ahead``); MkDocs' loop then writes them from the
+page cache.
 """
 
 from __future__ import annotations
@@ -176,7 +177,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         names = "; ".join(f"seeds/{name} ({problem})" for name, problem in problems)
         raise PluginError(f"Strict mode: {len(problems)} problem(s) with the seeds: {names}")
     changed = history.last_changed(_seeds_dir(config).parent)
-    addresses = (config.repo_url or "", config.site_url or "", config.site_name)
+    # what the generated pages' links and addresses are made from (part of their cache key)
+    addresses = (config.repo_url or "", config.site_url or "", config.site_name, config.use_directory_urls)
     made = pagecache.GeneratedCache(cache.cache_dir(project), site=config.site_url or "")
     key = pagecache.generated_key(
         (archive.statements, events.links, changed, addresses),
@@ -188,7 +190,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if stored is not None:
         generated = stored
     else:
-        repo_url, site_url, site_name = addresses
+        repo_url, site_url, site_name, directory_urls = addresses
         pages = render.iter_pages(
             archive.statements,
             repo_url=repo_url,
@@ -197,6 +199,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             events=events.links,
             changed=changed,
             jobs=_fork_jobs(config),
+            directory_urls=directory_urls,
         )
         if key is None:
             generated = ((path, content.encode("utf-8")) for path, content in pages)

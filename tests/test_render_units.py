@@ -6,21 +6,25 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
+from pathlib import Path
 
 import feedparser
 import frontmatter
 import markupsafe
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from alliance_archive import cite, render
 from alliance_archive.extract import themes
 from alliance_archive.record import DateRange, Person, Quote, Removed, Statement, archive_json
 from alliance_archive.registry import parse_registry
 from alliance_archive.related import Link
-from alliance_archive.textutil import md_escape
 from tests.test_record import statement
 
 REGISTRY = parse_registry(
@@ -45,6 +49,7 @@ REPO = "https://git.example.org/archive/"
 NAME = "Test Archive"
 HARBOR_TITLE = 'Talks on *ports* & <harbors> "now"'
 HARBOR_HEADING = 'Talks on \\*ports\\* &amp; &lt;harbors&gt; "now"'  # the title as inert Markdown
+HARBOR_TEXT = 'Talks on *ports* &amp; &lt;harbors&gt; "now"'  # the title as the text of an HTML element
 
 
 def harbor() -> Statement:
@@ -124,8 +129,14 @@ def page_of(content: str) -> frontmatter.Post:
 
 
 def listed(content: str) -> list[str]:
-    """The statements a listing links to, in order."""
-    return re.findall(r"^- \[.*\]\((?:\.\./)*statements/([^)]+)\.md\)", content, re.M)
+    """The statements a listing links to, in order: a Markdown list (the home page's latest), or an HTML
+    one whose addresses are those MkDocs writes (the year, theme and official pages)."""
+    found = re.findall(
+        r'^(?:- \[.*\]\((?:\.\./)*statements/([^)]+)\.md\)|<li><a href="(?:\.\./)*statements/([^/"]+)/">)',
+        content,
+        re.M,
+    )
+    return [in_markdown or in_html for in_markdown, in_html in found]
 
 
 # -- statement pages: front matter -------------------------------------------------------------
@@ -235,7 +246,13 @@ def test_a_statement_page_shows_its_citations_to_copy(site: dict[str, str]) -> N
     assert f"<pre><code>{markupsafe.escape(cite.csl_json(harbor(), url, NAME))}</code></pre>" in body
     chicago = cite.chicago(harbor(), url, NAME)
     assert "in Test Archive" in chicago
-    assert f"\n{md_escape(chicago)}\n{{ .aa-cite-chicago }}\n" in body
+    assert f'\n<p class="aa-cite-chicago">{html.escape(chicago, quote=False)}</p>\n' in body
+    assert (
+        '<a download="harbor-talks.bib" href="cite.bib" type="application/x-bibtex">BibTeX</a> · '
+        '<a download="harbor-talks.json" href="cite.json" type="application/vnd.citationstyles.csl+json">'
+        "CSL-JSON</a>"
+    ) in body
+    assert '<a href="../../about/#how-to-cite">About</a>' in body
 
 
 def test_a_statement_page_given_its_related_accounts_counts_only_those_left_out() -> None:
@@ -264,14 +281,19 @@ def test_a_statement_page_can_be_kept_out_of_the_header_search() -> None:
 def test_a_statement_body_shows_seed_text_as_text(site: dict[str, str]) -> None:
     body = page_of(site["statements/harbor-talks.md"]).content
     assert body.startswith(f"# {HARBOR_HEADING}\n")
-    assert "**Date:** 4 June 2021 · [All of 2021](../years/2021.md)" in body
+    # the record block is raw HTML: links as MkDocs writes them, seed text escaped once
+    assert '<p><strong>Date:</strong> 4 June 2021 · <a href="../../years/2021/">All of 2021</a></p>' in body
     assert (
-        "**Speakers:** [Hana Mori](../officials/hana-mori.md) (Minister for Foreign Affairs, JP), "
-        "[Kim Jae-won](../officials/kim-jae-won.md) (Minister of Foreign Affairs, KR)"
+        '<p><strong>Speakers:</strong> <a href="../../officials/hana-mori/">Hana Mori</a> '
+        '(Minister for Foreign Affairs, JP), <a href="../../officials/kim-jae-won/">Kim Jae-won</a> '
+        "(Minister of Foreign Affairs, KR)</p>"
     ) in body
-    assert "**Mentioned:** [Dana Ross](../officials/dana-ross.md) (Secretary of State)" in body
-    assert "**Places:** Tokyo, Busan\\_port" in body
-    assert "**Publisher:** Ministry of \\*Foreign\\* Affairs" in body
+    assert (
+        '<p><strong>Mentioned:</strong> <a href="../../officials/dana-ross/">Dana Ross</a> '
+        "(Secretary of State)</p>"
+    ) in body
+    assert "<p><strong>Places:</strong> Tokyo, Busan_port</p>" in body
+    assert "<p><strong>Publisher:</strong> Ministry of *Foreign* Affairs</p>" in body
     # quotes and theme evidence are raw HTML: escaped once, quotation marks included
     assert "<p><strong>Hana Mori:</strong> \u201cWe will meet again\u201d</p>" in body
     assert "<p><strong>Kim Jae-won:</strong> \u201cPorts &amp; &lt;docks&gt; matter\u201d</p>" in body
@@ -298,7 +320,7 @@ def test_a_statement_page_links_its_seed_in_the_repository(
 
 def test_a_statement_page_lists_other_accounts_of_its_event(site: dict[str, str]) -> None:
     body = site["statements/harbor-talks.md"]
-    assert "[1 other account of the same event](#same-event)" in body
+    assert '<a href="#same-event">1 other account of the same event</a>' in body
     assert (
         "- [Winter call](winter-call.md) · 15 January 2021: "
         "same day; both \\*ministers\\* (confirmed by an editor)\n"
@@ -345,8 +367,12 @@ def test_a_statement_page_with_a_date_range_and_no_speaker() -> None:
     body = render.statement_page(
         statement("u", None, date_range=DateRange("2019-01-01", "2020-06-30", "a <term>")), {}, "x"
     )
-    assert "**Date:** Undated; between January 2019 and June 2020, from a &lt;term&gt;" in body
-    assert "**Speakers:** none reported" in body
+    assert (
+        "<p><strong>Date:</strong> Undated; between January 2019 and June 2020, from a &lt;term&gt; · "
+        in body
+    )
+    assert '<a href="../../years/undated/">Undated statements</a></p>' in body
+    assert "<p><strong>Speakers:</strong> none reported" in body
 
 
 # -- the template filters ----------------------------------------------------------------------
@@ -418,9 +444,9 @@ def test_an_official_page_links_the_feed_and_shows_roles_chart_and_statements(si
     assert "## Statements (1)\n\n### [" + HARBOR_HEADING + "](../statements/harbor-talks.md)" in body
     assert "4 June 2021 · as Minister for Foreign Affairs" in body
     assert (
-        "## Mentioned in (1)\n\n- [Old visit](../statements/old-visit.md) · 2 March 2019 · as Minister"
-        in body
-    )
+        "## Mentioned in (1)\n\n<!-- aa:raw -->\n<ul>\n"
+        '<li><a href="../../statements/old-visit/">Old visit</a> · 2 March 2019 · as Minister'
+    ) in body
     assert 'aria-label="Pages of this list"' not in body
 
 
@@ -480,7 +506,7 @@ def test_an_open_term_is_shaded_to_the_last_year_of_the_chart() -> None:
 def test_an_official_named_only_in_undated_statements_has_no_chart(site: dict[str, str]) -> None:
     ahn = site["officials/ahn-soo.md"]
     assert "<figure" not in ahn and "## Over time" not in ahn
-    assert "- [Alpha note](../statements/alpha-note.md) · undated\n" in ahn
+    assert '<li><a href="../../statements/alpha-note/">Alpha note</a> · undated</li>\n' in ahn
 
 
 def test_an_official_feed_lists_dated_statements_newest_first_then_undated_by_title(
@@ -531,8 +557,9 @@ def test_the_quotes_page_groups_quotes_by_country_and_official(site: dict[str, s
     ]
     assert (
         '<blockquote class="aa-quote">\n<p>\u201cPorts &amp; &lt;docks&gt; matter\u201d</p>\n'
-        "<!-- /aa:raw -->\n\n"
-        f"— [{HARBOR_HEADING}](statements/harbor-talks.md), 4 June 2021\n{{ .aa-quote-source }}\n"
+        f'<p class="aa-quote-source">— <a href="../statements/harbor-talks/">{HARBOR_TEXT}</a>, '
+        "4 June 2021</p>\n"
+        "</blockquote>\n"
     ) in body
     assert "No statement in the archive quotes an official yet." not in body
 
@@ -570,8 +597,8 @@ def test_a_year_page_lists_its_statements_newest_first(site: dict[str, str]) -> 
     assert post.content.startswith("# 2021\n\n2 statements from 2021, newest first.\n")
     assert listed(text) == ["harbor-talks", "winter-call"]
     assert (
-        f"- [{HARBOR_HEADING}](../statements/harbor-talks.md) · 4 June 2021 · Hana Mori, Kim Jae-won\n"
-        in text
+        f'<li><a href="../../statements/harbor-talks/">{HARBOR_TEXT}</a> · 4 June 2021 · '
+        "Hana Mori, Kim Jae-won</li>\n" in text
     )
     assert "1 statement from 2019, newest first." in site["years/2019.md"]
     assert text.endswith("\n")
@@ -582,10 +609,13 @@ def test_the_undated_page_lists_by_title_with_the_range_of_dates(site: dict[str,
     assert page_of(text).metadata == {"hide": ["navigation"]}
     assert page_of(text).content.startswith("# Undated statements\n\n2 statements carry no date.")
     assert listed(text) == ["alpha-note", "zeta-note"]
-    assert "- [Alpha note](../statements/alpha-note.md) · no date range can be inferred\n" in text
     assert (
-        "- [Zeta note](../statements/zeta-note.md) · between January 2019 and June 2020 "
-        "(the terms of the officials named) · Dana Ross\n"
+        '<li><a href="../../statements/alpha-note/">Alpha note</a> · no date range can be inferred</li>\n'
+        in text
+    )
+    assert (
+        '<li><a href="../../statements/zeta-note/">Zeta note</a> · between January 2019 and June 2020 '
+        "(the terms of the officials named) · Dana Ross</li>\n"
     ) in text
 
 
@@ -756,7 +786,7 @@ def test_a_listing_of_more_than_200_goes_on_to_a_second_page(many: dict[str, str
     assert "Page 1 of 2:\n **1** [2](2020/2.md)\n\n<!-- aa:raw -->\n</nav>" in first
     assert "Page 2 of 2:\n [1](../2020.md) **2**\n\n<!-- aa:raw -->\n</nav>" in second
     assert page_of(second).content.startswith("# 2020 (page 2)\n")
-    assert re.search(r"\]\(\.\./\.\./statements/s\d+\.md\)", second)
+    assert re.search(r'href="\.\./\.\./\.\./statements/s\d+/"', second)  # one folder deeper
     assert len(listed(many["themes/alliance.md"])) == 200 and len(listed(many["themes/alliance/2.md"])) == 1
     assert page_of(many["themes/alliance/2.md"]).content.startswith("# Alliance (page 2)\n")
 
@@ -835,3 +865,44 @@ def test_the_data_files_hold_the_whole_archive(site: dict[str, str]) -> None:
 def test_the_json_data_keeps_non_ascii_text_as_it_is() -> None:
     text = render.pages([statement("k", None, title="Séoul – 서울")], REGISTRY)["data/statements.json"]
     assert "Séoul – 서울" in text
+
+
+# -- links written as HTML ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory URLs", "file URLs"])
+@pytest.mark.parametrize("page", ["statements/harbor-talks.md", "themes/alliance/2.md", "quotes.md"])
+def test_a_link_written_as_html_has_the_address_mkdocs_gives_the_same_markdown_link(
+    tmp_path: Path, page: str, directory_urls: bool
+) -> None:
+    targets = [
+        "years/2021.md",
+        "officials/hana-mori.md",
+        "statements/harbor-talks/cite.bib",
+        "about.md#how-to-cite",
+        "index.md",
+        "themes/alliance.md",
+    ]
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    (tmp_path / "docs").mkdir()
+    config.load_dict(
+        {"site_name": "Test", "docs_dir": str(tmp_path / "docs"), "use_directory_urls": directory_urls}
+    )
+    errors, _ = config.validate()
+    assert not errors
+    paths = [page, *(target.split("#")[0] for target in targets)]
+    files = Files([File(path, None, str(tmp_path / "site"), directory_urls) for path in paths])
+    here = files.get_file_from_path(page)
+    assert here is not None
+    up = "../" * page.count("/")
+    converted = Page(None, here, config)
+    converted.markdown = "\n\n".join(f"[{n}]({up}{target})" for n, target in enumerate(targets))
+    converted.markdown += "\n\n[self](#cite)"
+    converted.render(config, files)
+    written = re.findall(r'<a href="([^"]*)">', converted.content or "")
+    link = render.Links(page, directory_urls)
+    assert written == [link.to(target) for target in [*targets, "#cite"]]
+
+
+def test_a_link_written_as_html_never_ends_its_attribute() -> None:
+    assert render.Links("quotes.md").to('themes/a.md#x"><script>') == "../themes/a/#x&quot;&gt;&lt;script&gt;"

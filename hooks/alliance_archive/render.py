@@ -14,6 +14,8 @@ from typing import TypeVar
 import frontmatter
 import jinja2
 import yaml
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from . import cite, export, forked, history, rawblocks, timeline
 from .extract import Theme, themes
@@ -56,6 +58,38 @@ def _html_text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def _text(value: object) -> str:
+    """Seed text as the text of an element in a raw HTML block: shown as itself, as Markdown shows the
+    same text escaped with ``md`` (its quotation marks need no escaping there)."""
+    return html.escape(str(value), quote=False)
+
+
+@cache
+def _address(path: str, directory_urls: bool) -> str:
+    """The address MkDocs gives the page or file at ``path`` (under docs/)."""
+    return File(path, src_dir=None, dest_dir="", use_directory_urls=directory_urls).url
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links on one generated page that are written as HTML, not as Markdown links, where a page lists
+    many: Python-Markdown spent most of such a page's conversion reading its links. ``to`` gives the
+    address MkDocs would have written for the same Markdown link: relative to the page, for the site's
+    ``use_directory_urls``. The addresses are made from the archive's own files (a test follows every
+    link of a built site)."""
+
+    page: str  # the page's path under docs/
+    directory_urls: bool = True
+
+    def to(self, target: str) -> str:
+        """The escaped ``href`` of a link to ``target``: a path under docs/, or "" for this page, and a
+        #fragment if any."""
+        path, mark, fragment = target.partition("#")
+        here = _address(self.page, self.directory_urls)
+        url = get_relative_url(_address(path, self.directory_urls), here) if path else ""
+        return html.escape(url + mark + fragment, quote=True)
+
+
 def _quote_text(text: str) -> str:
     """A quote as shown between quotation marks: no trailing comma or colon from the sentence around it."""
     return text.strip().strip('\u201c\u201d"').rstrip(" ,;:")
@@ -94,6 +128,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["h"] = _html_text
+    env.filters["text"] = _text
     env.filters["longdate"] = _longdate
     env.filters["monthyear"] = _monthyear
     env.filters["quote_text"] = _quote_text
@@ -249,6 +284,7 @@ def statement_page(
     lastmod: str | None = None,
     more_related: int = 0,
     header_search: bool = True,
+    directory_urls: bool = True,
 ) -> str:
     """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
     labels = {tid: t.label for tid, t in themes().items()}
@@ -264,6 +300,7 @@ def statement_page(
         chicago=cite.chicago(s, page_url, site_name),
         bibtex=cite.bibtex(s, page_url, site_name),
         csl=cite.csl_json(s, page_url, site_name),
+        link=Links(f"statements/{s.id}.md", directory_urls),
     )
     record = s.to_json()
     record.pop("text")
@@ -373,6 +410,7 @@ class _Site:
     site_name: str
     changed: dict[str, str]
     header_search: bool
+    directory_urls: bool
 
 
 def _statement_files(s: Statement, site: _Site) -> list[tuple[str, str]]:
@@ -397,6 +435,7 @@ def _statement_files(s: Statement, site: _Site) -> list[tuple[str, str]]:
         site_name=site.site_name,
         lastmod=history.lastmod(site.changed, s.source_file),
         header_search=site.header_search,
+        directory_urls=site.directory_urls,
     )
     return [
         (f"statements/{s.id}.md", page),
@@ -414,11 +453,13 @@ def iter_pages(
     events: dict[str, list[Link]] | None = None,
     changed: dict[str, str] | None = None,
     jobs: int = 0,
+    directory_urls: bool = True,
 ) -> Iterator[tuple[str, str]]:
     """The pages of ``pages`` one at a time (path, content), so a large build need not hold them all.
 
     With ``jobs`` of two or more, a large archive's statement pages are made in that many forked
-    worker processes (``alliance_archive.forked``): the same pages, in the same order."""
+    worker processes (``alliance_archive.forked``): the same pages, in the same order. Links written
+    as HTML point where MkDocs puts pages with ``directory_urls`` (its ``use_directory_urls``)."""
     reg = reg or registry()
     views = officials_view(statements, reg)
     slugs = {name: v.slug for name, v in views.items()}
@@ -429,7 +470,9 @@ def iter_pages(
     dated_all = [s for s in statements if s.date]
     archive_updated = max((s.date for s in dated_all if s.date), default=dt.date.today().isoformat())
     header_search = len(statements) <= MATERIAL_SEARCH_MAX_STATEMENTS
-    site = _Site(slugs, events, by_id, base, repo_url, site_name, changed or {}, header_search)
+    site = _Site(
+        slugs, events, by_id, base, repo_url, site_name, changed or {}, header_search, directory_urls
+    )
     for files in forked.map_in_order(partial(_statement_files, site=site), statements, jobs):
         yield from files
 
@@ -459,6 +502,7 @@ def iter_pages(
                     header_search=header_search,
                     chart=chart_block(chart),
                     feed_title=f"{site_name}: {v.name}",
+                    link=Links(path, directory_urls),
                 ),
             )
         yield (
@@ -473,7 +517,15 @@ def iter_pages(
                 archive_updated,
             ),
         )
-    yield "quotes.md", render("quotes.md.jinja", groups=_quote_groups(views), header_search=header_search)
+    yield (
+        "quotes.md",
+        render(
+            "quotes.md.jinja",
+            groups=_quote_groups(views),
+            header_search=header_search,
+            link=Links("quotes.md", directory_urls),
+        ),
+    )
     groups = []
     for code in COUNTRY_ORDER:
         people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
@@ -498,6 +550,7 @@ def iter_pages(
                     undated=False,
                     pager=pager,
                     header_search=header_search,
+                    link=Links(path, directory_urls),
                 ),
             )
     undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
@@ -512,6 +565,7 @@ def iter_pages(
                 undated=True,
                 pager=pager,
                 header_search=header_search,
+                link=Links(path, directory_urls),
             ),
         )
     year_rows = [(y, y, len(by_year[y])) for y in dated] + [("Undated", "undated", len(undated))]
@@ -534,6 +588,7 @@ def iter_pages(
                     pager=pager,
                     header_search=header_search,
                     feed_title=f"{site_name}: {t.label}",
+                    link=Links(path, directory_urls),
                 ),
             )
         yield (
