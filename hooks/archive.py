@@ -26,6 +26,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -250,6 +251,19 @@ def _nav_signature(items: list[object]) -> list[object]:
 
 
 @event_priority(-100)  # after any handler that changes the navigation: the pages are made with it
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """The theme's templates, compiled once, are kept beside the caches (Jinja's bytecode cache, which
+    checks each template's source): a build, each worker building pages ahead and each preview rebuild
+    read them back instead of compiling them again. A folder that cannot be written only costs time."""
+    folder = cache.cache_dir(Path(config.config_file_path).resolve().parent) / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return env
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    return env
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     project = Path(config.config_file_path).resolve().parent
     custom_dir = config.theme.custom_dir

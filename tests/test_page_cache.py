@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import jinja2
 import markdown
 import pytest
 import yaml
@@ -118,6 +119,39 @@ def test_a_change_to_the_site_settings_builds_every_page_again(
     assert counts(log)[0] == 0, log
     for page in statement_pages(site):
         assert "Alliance Statements Reading Room" in page.read_text(encoding="utf-8"), page
+
+
+def test_the_themes_templates_are_compiled_once_and_an_edited_one_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled: list[str] = []  # the theme's templates compiled, by name
+    compile_template = jinja2.Environment.compile
+
+    def counted(env: jinja2.Environment, source: str, name: str | None = None, *args: object) -> object:
+        if env.bytecode_cache is not None:  # the theme's environment (the archive's own has none)
+            compiled.append(str(name))
+        return compile_template(env, source, name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    project = make_project(tmp_path, SEEDS)
+    build_logged(project, caplog)
+    assert "main.html" in compiled and "base.html" in compiled
+    compiled.clear()
+    build_logged(project, caplog)
+    assert compiled == ["archive-cached.html"]  # the first build kept pages, which this one prints
+    compiled.clear()
+    build_logged(project, caplog)
+    assert compiled == []  # read back from .cache/alliance-archive/templates
+    override = project / "overrides" / "main.html"
+    override.write_text(
+        override.read_text(encoding="utf-8").replace(
+            "{% block extrahead %}", "{% block extrahead %}<!-- x1 -->"
+        ),
+        encoding="utf-8",
+    )
+    site, _ = build_logged(project, caplog)
+    assert compiled == ["main.html"]
+    assert "<!-- x1 -->" in (site / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.expect_warnings
