@@ -250,7 +250,6 @@ def _nav_signature(items: list[object]) -> list[object]:
     return signature
 
 
-@event_priority(-100)  # after any handler that changes the navigation: the pages are made with it
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The theme's templates, compiled once, are kept beside the caches (Jinja's bytecode cache, which
     checks each template's source): a build, each worker building pages ahead and each preview rebuild
@@ -264,6 +263,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
+@event_priority(-100)  # after any handler that changes the navigation: the pages are made with it
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     project = Path(config.config_file_path).resolve().parent
     custom_dir = config.theme.custom_dir

@@ -192,6 +192,37 @@ def test_a_damaged_cache_file_is_replaced_and_the_site_is_built(
     assert counts(log)[0] > 0, log
 
 
+NAV_HOOK = """
+from pathlib import Path
+
+def on_nav(nav, config, files):
+    title = (Path(config.config_file_path).parent / "quotes-title.txt").read_text(encoding="utf-8")
+    for item in nav.items:
+        if item.url == "quotes/":
+            item.title = title
+    return nav
+"""
+
+
+def test_a_navigation_changed_by_a_later_hook_builds_the_kept_pages_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the page cache reads the navigation after every other handler has changed it
+    project = make_project(tmp_path, SEEDS)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"].append("nav_hook.py")  # after the archive's own hook
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (project / "nav_hook.py").write_text(NAV_HOOK, encoding="utf-8")
+    for title in ("Sayings", "Remarks"):
+        (project / "quotes-title.txt").write_text(title, encoding="utf-8")
+        site, log = build_logged(project, caplog)
+        assert counts(log)[0] == 0, log  # nothing kept from a build with another navigation
+        for page in statement_pages(site):
+            assert re.search(rf">\s*{title}\s*<", page.read_text(encoding="utf-8")), page
+    site, log = build_logged(project, caplog)
+    assert counts(log)[0] > 0, log
+
+
 WARNING_HOOK = """
 import logging
 
