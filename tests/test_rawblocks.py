@@ -101,8 +101,9 @@ def test_only_a_line_that_is_exactly_a_marker_counts() -> None:
 
 
 def _cpu(page: str) -> float:
+    # the best of five: on a machine busy with other work, a single run can take twice as long
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         started = time.process_time()
         convert(page)
         best = min(best, time.process_time() - started)
