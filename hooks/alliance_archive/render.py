@@ -6,7 +6,7 @@ import datetime as dt
 import html
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import TypeVar
@@ -457,10 +457,37 @@ def iter_pages(
 ) -> Iterator[tuple[str, str]]:
     """The pages of ``pages`` one at a time (path, content), so a large build need not hold them all.
 
-    With ``jobs`` of two or more, a large archive's statement pages are made in that many forked
-    worker processes (``alliance_archive.forked``): the same pages, in the same order. Links written
-    as HTML point where MkDocs puts pages with ``directory_urls`` (its ``use_directory_urls``)."""
-    reg = reg or registry()
+    The pages are made in groups (a statement's page and citation files, an official's pages and
+    feed, a year's pages ...; see ``_page_groups``). With ``jobs`` of two or more, a large archive's
+    groups are made in that many forked worker processes (``alliance_archive.forked``): the same pages,
+    in the same order. Links written as HTML point where MkDocs puts pages with ``directory_urls``
+    (its ``use_directory_urls``)."""
+    groups = _page_groups(
+        statements, reg or registry(), repo_url, site_url, site_name, events, changed, directory_urls
+    )
+    for files in forked.map_in_order(_made, groups, jobs):
+        yield from files
+
+
+_Files = list[tuple[str, str]]
+
+
+def _made(group: Callable[[], _Files]) -> _Files:
+    return group()
+
+
+def _page_groups(
+    statements: list[Statement],
+    reg: Registry,
+    repo_url: str,
+    site_url: str,
+    site_name: str,
+    events: dict[str, list[Link]] | None,
+    changed: dict[str, str] | None,
+    directory_urls: bool,
+) -> list[Callable[[], _Files]]:
+    """Every generated file, as a list of groups in the order the files are written: each group is a
+    call that makes a few files (path, content) and needs nothing another group makes."""
     views = officials_view(statements, reg)
     slugs = {name: v.slug for name, v in views.items()}
     if events is None:
@@ -473,10 +500,9 @@ def iter_pages(
     site = _Site(
         slugs, events, by_id, base, repo_url, site_name, changed or {}, header_search, directory_urls
     )
-    for files in forked.map_in_order(partial(_statement_files, site=site), statements, jobs):
-        yield from files
+    groups: list[Callable[[], _Files]] = [partial(_statement_files, s, site=site) for s in statements]
 
-    for v in views.values():
+    def official(v: OfficialView) -> _Files:
         made = [a.s for a in v.spoke]
         mentioned = [a.s for a in v.mentioned_in]
         no_date = sum(1 for x in made + mentioned if not x.date)
@@ -490,8 +516,8 @@ def iter_pages(
             shade_label="years in office",
         )
         items = [("spoke", a) for a in v.spoke] + [("mentioned", a) for a in v.mentioned_in]
-        for path, part, pager in paginate(f"officials/{v.slug}", items, OFFICIAL_PAGE_SIZE):
-            yield (
+        files = [
+            (
                 path,
                 render(
                     "official.md.jinja",
@@ -505,80 +531,87 @@ def iter_pages(
                     link=Links(path, directory_urls),
                 ),
             )
-        yield (
-            f"officials/{v.slug}/feed.xml",
-            feed(
-                f"{site_name}: statements by or naming {v.name}",
-                _newest_dated_then_undated(made + mentioned),
+            for path, part, pager in paginate(f"officials/{v.slug}", items, OFFICIAL_PAGE_SIZE)
+        ]
+        files.append(
+            (
                 f"officials/{v.slug}/feed.xml",
-                f"officials/{v.slug}/",
-                site_url,
-                site_name,
-                archive_updated,
-            ),
+                feed(
+                    f"{site_name}: statements by or naming {v.name}",
+                    _newest_dated_then_undated(made + mentioned),
+                    f"officials/{v.slug}/feed.xml",
+                    f"officials/{v.slug}/",
+                    site_url,
+                    site_name,
+                    archive_updated,
+                ),
+            )
         )
-    yield (
-        "quotes.md",
-        render(
-            "quotes.md.jinja",
-            groups=_quote_groups(views),
-            header_search=header_search,
-            link=Links("quotes.md", directory_urls),
-        ),
-    )
-    groups = []
-    for code in COUNTRY_ORDER:
-        people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
-        if people:
-            groups.append((COUNTRY_NAMES[code], people))
-    yield "officials/index.md", render("officials_index.md.jinja", groups=groups)
+        return files
+
+    groups += [partial(official, v) for v in views.values()]
+
+    def quotes_and_officials() -> _Files:
+        country_groups = []
+        for code in COUNTRY_ORDER:
+            people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
+            if people:
+                country_groups.append((COUNTRY_NAMES[code], people))
+        return [
+            (
+                "quotes.md",
+                render(
+                    "quotes.md.jinja",
+                    groups=_quote_groups(views),
+                    header_search=header_search,
+                    link=Links("quotes.md", directory_urls),
+                ),
+            ),
+            ("officials/index.md", render("officials_index.md.jinja", groups=country_groups)),
+        ]
+
+    groups.append(quotes_and_officials)
 
     by_year: dict[str, list[Statement]] = {}
     for s in statements:
         by_year.setdefault(s.year, []).append(s)
     dated = sorted((y for y in by_year if y != "undated"), reverse=True)
-    for y in dated:
-        year_list = _newest_first(by_year[y])
-        for path, chunk, pager in paginate(f"years/{y}", year_list, LIST_PAGE_SIZE):
-            yield (
+    undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
+
+    def year(label: str, stem: str, listed: list[Statement], is_undated: bool) -> _Files:
+        return [
+            (
                 path,
                 render(
                     "year.md.jinja",
-                    label=y,
+                    label=label,
                     statements=chunk,
-                    total=len(year_list),
-                    undated=False,
+                    total=len(listed),
+                    undated=is_undated,
                     pager=pager,
                     header_search=header_search,
                     link=Links(path, directory_urls),
                 ),
             )
-    undated = sorted(by_year.get("undated", []), key=lambda s: s.title)
-    for path, chunk, pager in paginate("years/undated", undated, LIST_PAGE_SIZE):
-        yield (
-            path,
-            render(
-                "year.md.jinja",
-                label="Undated statements",
-                statements=chunk,
-                total=len(undated),
-                undated=True,
-                pager=pager,
-                header_search=header_search,
-                link=Links(path, directory_urls),
-            ),
-        )
+            for path, chunk, pager in paginate(f"years/{stem}", listed, LIST_PAGE_SIZE)
+        ]
+
+    groups += [partial(year, y, y, _newest_first(by_year[y]), False) for y in dated]
+    groups.append(partial(year, "Undated statements", "undated", undated, True))
     year_rows = [(y, y, len(by_year[y])) for y in dated] + [("Undated", "undated", len(undated))]
-    yield "years/index.md", render("years_index.md.jinja", years=year_rows, total=len(statements))
+    groups.append(
+        lambda: [("years/index.md", render("years_index.md.jinja", years=year_rows, total=len(statements)))]
+    )
 
     by_theme: dict[str, list[Statement]] = {tid: [] for tid in themes()}
     for s in _newest_first(statements):
         for tid in s.themes:
             by_theme[tid].append(s)
     theme_list: list[tuple[Theme, int]] = [(t, len(by_theme[t.id])) for t in themes().values()]
-    for t, count in theme_list:
-        for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE):
-            yield (
+
+    def theme(t: Theme, count: int) -> _Files:
+        files = [
+            (
                 path,
                 render(
                     "theme.md.jinja",
@@ -591,48 +624,56 @@ def iter_pages(
                     link=Links(path, directory_urls),
                 ),
             )
-        yield (
-            f"themes/{t.id}/feed.xml",
-            feed(
-                f"{site_name}: {t.label}",
-                _newest_dated_then_undated(by_theme[t.id]),
+            for path, chunk, pager in paginate(f"themes/{t.id}", by_theme[t.id], LIST_PAGE_SIZE)
+        ]
+        files.append(
+            (
                 f"themes/{t.id}/feed.xml",
-                f"themes/{t.id}/",
-                site_url,
-                site_name,
-                archive_updated,
-            ),
+                feed(
+                    f"{site_name}: {t.label}",
+                    _newest_dated_then_undated(by_theme[t.id]),
+                    f"themes/{t.id}/feed.xml",
+                    f"themes/{t.id}/",
+                    site_url,
+                    site_name,
+                    archive_updated,
+                ),
+            )
         )
-    ranked = sorted(theme_list, key=lambda tc: (-tc[1], tc[0].label))
-    yield (
-        "themes/index.md",
-        render(
+        return files
+
+    groups += [partial(theme, t, count) for t, count in theme_list]
+
+    def themes_index() -> _Files:
+        ranked = sorted(theme_list, key=lambda tc: (-tc[1], tc[0].label))
+        content = render(
             "themes_index.md.jinja",
             themes=theme_list,
             ranked=ranked,
             total=len(statements),
             peak=max(c for _, c in theme_list),
-        ),
-    )
+        )
+        return [("themes/index.md", content)]
 
+    groups.append(themes_index)
     newest = [s for s in _newest_first(statements) if s.date]
-    span = (newest[-1].date[:4], newest[0].date[:4]) if newest else None  # type: ignore[index]
-    home_chart = timeline.chart(
-        "aa-archive-timeline",
-        "Statements per year, by the country of their speakers",
-        _country_rows(statements),
-        note=(
-            "A statement with speakers from several countries counts once in each of their rows."
-            + (
-                f" {len(undated)} undated statement{'s' if len(undated) != 1 else ''} not shown."
-                if undated
-                else ""
-            )
-        ),
-    )
-    yield (
-        "index.md",
-        render(
+
+    def home_and_feed() -> _Files:
+        span = (newest[-1].date[:4], newest[0].date[:4]) if newest else None  # type: ignore[index]
+        home_chart = timeline.chart(
+            "aa-archive-timeline",
+            "Statements per year, by the country of their speakers",
+            _country_rows(statements),
+            note=(
+                "A statement with speakers from several countries counts once in each of their rows."
+                + (
+                    f" {len(undated)} undated statement{'s' if len(undated) != 1 else ''} not shown."
+                    if undated
+                    else ""
+                )
+            ),
+        )
+        home = render(
             "home.md.jinja",
             chart=chart_block(home_chart),
             total=len(statements),
@@ -642,12 +683,9 @@ def iter_pages(
             undated=len(undated),
             themes=len(themes()),
             latest=(newest + [s for s in statements if not s.date])[:10],
-        ),
-    )
-    feed_entries = newest + [s for s in statements if not s.date]
-    yield (
-        "feed.xml",
-        feed(
+        )
+        feed_entries = newest + [s for s in statements if not s.date]
+        latest = feed(
             f"{site_name}: latest statements",
             feed_entries,
             "feed.xml",
@@ -655,11 +693,21 @@ def iter_pages(
             site_url,
             site_name,
             archive_updated,
-        ),
+        )
+        return [("index.md", home), ("feed.xml", latest)]
+
+    groups.append(home_and_feed)
+    groups.append(
+        lambda: [
+            (
+                "data/statements.json",
+                json.dumps(archive_json(statements), ensure_ascii=False, indent=1) + "\n",
+            )
+        ]
     )
-    yield "data/statements.json", json.dumps(archive_json(statements), ensure_ascii=False, indent=1) + "\n"
-    yield "data/statements.csv", export.csv_text(statements)
-    yield "data/statements.schema.json", export.schema_json(list(themes()))
+    groups.append(lambda: [("data/statements.csv", export.csv_text(statements))])
+    groups.append(lambda: [("data/statements.schema.json", export.schema_json(list(themes())))])
+    return groups
 
 
 def _term_years(v: OfficialView) -> tuple[int, int] | None:
