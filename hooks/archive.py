@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import META_RE as _META_LINE
 from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 
 from alliance_archive import (
@@ -99,6 +100,10 @@ _PAGES: dict[str, pagecache.PageCache] = {}
 _EARLY: dict[str, explore.Early] = {}
 _KEPT: dict[str, pagecache.Kept] = {}
 _BUILDING: dict[str, _Building] = {}
+# the front matter of the statement pages this build generated, as data (``render.FrontMatter``),
+# and that of the pages being read, for ``on_page_markdown`` to give them
+_FRONT: dict[str, render.FrontMatter] = {}
+_FRONT_READ: dict[str, dict[str, object]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -107,6 +112,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _PAGES.clear()
     _KEPT.clear()
     _BUILDING.clear()
+    _FRONT.clear()
+    _FRONT_READ.clear()
     # the generated pages' HTML blocks pass through Markdown unread (alliance_archive.rawblocks)
     if not any(isinstance(ext, rawblocks.RawBlocks) for ext in config.markdown_extensions):
         config.markdown_extensions.append(rawblocks.RawBlocks())
@@ -201,6 +208,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             changed=changed,
             jobs=_fork_jobs(config),
             directory_urls=directory_urls,
+            front_matter=_FRONT,
         )
         if key is None:
             generated = ((path, content.encode("utf-8")) for path, content in pages)
@@ -378,18 +386,41 @@ def _collect_ahead() -> list[pagecache.Kept]:
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     store = _PAGES.get("cache")
     if store is None:
-        return None
+        return _without_front_matter(page, page.file.content_string) if page.file.src_uri in _FRONT else None
     source = page.file.content_string
     kept = store.get(page.file.src_uri, source)
     if kept is not None:
         # a kept page: its front matter comes back in on_page_markdown, its HTML when it is written
         _KEPT[page.file.src_uri] = kept
+        _FRONT.pop(page.file.src_uri, None)
         return ""
     _BUILDING[page.file.src_uri] = _Building(store.key(page.file.src_uri, source))
-    return source
+    return _without_front_matter(page, source)
 
 
+def _without_front_matter(page: Page, source: str) -> str:
+    """A generated statement page's Markdown without its front matter, which ``on_page_markdown``
+    gives the page as the data it was written from (``render.FrontMatter``): the same data, read
+    without parsing the YAML. The source as it is (MkDocs parses it) wherever that could differ: a
+    page whose YAML is not the one generated, or whose Markdown MkDocs would read otherwise."""
+    front = _FRONT.pop(page.file.src_uri, None)
+    found = FRONT_MATTER.match(source) if front is not None else None
+    if front is None or found is None or not front.matches(found.group(1)):
+        return source
+    markdown = source[found.end() :].lstrip("\n")
+    # MkDocs reads a text without front matter markers for MultiMarkdown-style "key: value" lines at
+    # its top and turns its line ends into "\n": a page either could touch is left to MkDocs
+    if "\r" in markdown or _META_LINE.match(markdown):
+        return source
+    _FRONT_READ[page.file.src_uri] = front.meta()
+    return markdown
+
+
+@event_priority(100)  # the page's front matter is there for every other handler of this event
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    front = _FRONT_READ.pop(page.file.src_uri, None)
+    if front is not None:
+        page.meta = front
     kept = _KEPT.get(page.file.src_uri)
     if kept is not None:
         page.meta = {**kept.meta, "template": pagecache.TEMPLATE}

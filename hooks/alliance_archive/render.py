@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import pickle
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import frontmatter
 import jinja2
 import yaml
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 
 from . import cite, export, forked, history, rawblocks, timeline
 from .extract import Theme, themes
@@ -274,7 +277,13 @@ class Related:
     link: Link
 
 
-def statement_page(
+def statement_page(s: Statement, officials: dict[str, str], source_url: str, **options: Any) -> str:
+    """The statement's page: its record as front matter (python-frontmatter), then the rendered body
+    (``options``: those of ``statement_page_parts``)."""
+    return statement_page_parts(s, officials, source_url, **options)[0]
+
+
+def statement_page_parts(
     s: Statement,
     officials: dict[str, str],
     source_url: str,
@@ -285,8 +294,8 @@ def statement_page(
     more_related: int = 0,
     header_search: bool = True,
     directory_urls: bool = True,
-) -> str:
-    """The statement's page: its record as front matter (python-frontmatter), then the rendered body."""
+) -> tuple[str, dict[str, object]]:
+    """The statement's page and the front matter written at its top, as data."""
     labels = {tid: t.label for tid, t in themes().items()}
     page_url = page_url or s.url
     body = render(
@@ -323,7 +332,32 @@ def statement_page(
     if not header_search:
         meta["search"] = {"exclude": True}
     post = frontmatter.Post(body, None, **meta)
-    return frontmatter.dumps(post, sort_keys=False, Dumper=_Dumper) + "\n"
+    return frontmatter.dumps(post, sort_keys=False, Dumper=_Dumper) + "\n", meta
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A generated page's front matter as data, beside a checksum of the YAML it was written as: a
+    build reads it from here instead of parsing that YAML again (``archive.py``), where the page's
+    text is the one generated. On a statement page the YAML holds the whole record: parsing it cost
+    more than a third of converting the page."""
+
+    checksum: int  # zlib.crc32 of the YAML between the page's front matter markers, as UTF-8
+    packed: bytes  # the front matter, pickled: each build that reads it gets its own copy
+
+    @classmethod
+    def of(cls, page: str, meta: dict[str, object]) -> FrontMatter | None:
+        found = FRONT_MATTER.match(page)
+        if found is None:
+            return None
+        return cls(zlib.crc32(found.group(1).encode("utf-8")), pickle.dumps(meta, pickle.HIGHEST_PROTOCOL))
+
+    def matches(self, yaml_text: str) -> bool:
+        return zlib.crc32(yaml_text.encode("utf-8", "surrogateescape")) == self.checksum
+
+    def meta(self) -> dict[str, Any]:
+        meta: dict[str, Any] = pickle.loads(self.packed)
+        return meta
 
 
 def _description(s: Statement, limit: int = 300) -> str:
@@ -413,7 +447,7 @@ class _Site:
     directory_urls: bool
 
 
-def _statement_files(s: Statement, site: _Site) -> list[tuple[str, str]]:
+def _statement_files(s: Statement, site: _Site) -> _Made:
     """A statement's page and its two citation files."""
     source_url = (
         f"{site.repo_url.rstrip('/')}/blob/main/{s.source_file}"
@@ -425,7 +459,7 @@ def _statement_files(s: Statement, site: _Site) -> list[tuple[str, str]]:
         for link in site.events.get(s.id, [])
         if link.other in site.by_id
     ]
-    page = statement_page(
+    page, meta = statement_page_parts(
         s,
         site.slugs,
         source_url,
@@ -437,11 +471,14 @@ def _statement_files(s: Statement, site: _Site) -> list[tuple[str, str]]:
         header_search=site.header_search,
         directory_urls=site.directory_urls,
     )
-    return [
-        (f"statements/{s.id}.md", page),
+    path = f"statements/{s.id}.md"
+    files = [
+        (path, page),
         (f"statements/{s.id}/cite.bib", cite.bibtex(s, site.base + s.url, site.site_name)),
         (f"statements/{s.id}/cite.json", cite.csl_json(s, site.base + s.url, site.site_name)),
     ]
+    front = FrontMatter.of(page, meta)
+    return files, {path: front} if front is not None else {}
 
 
 def iter_pages(
@@ -454,8 +491,10 @@ def iter_pages(
     changed: dict[str, str] | None = None,
     jobs: int = 0,
     directory_urls: bool = True,
+    front_matter: dict[str, FrontMatter] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """The pages of ``pages`` one at a time (path, content), so a large build need not hold them all.
+    With ``front_matter``, the front matter of each statement page is put there as data too.
 
     The pages are made in groups (a statement's page and citation files, an official's pages and
     feed, a year's pages ...; see ``_page_groups``). With ``jobs`` of two or more, a large archive's
@@ -465,15 +504,19 @@ def iter_pages(
     groups = _page_groups(
         statements, reg or registry(), repo_url, site_url, site_name, events, changed, directory_urls
     )
-    for files in forked.map_in_order(_made, groups, jobs):
+    for files, fronts in forked.map_in_order(_made, groups, jobs):
+        if front_matter is not None:
+            front_matter.update(fronts)
         yield from files
 
 
 _Files = list[tuple[str, str]]
+_Made = tuple[_Files, dict[str, FrontMatter]]  # files, and the front matter of those that are pages
 
 
-def _made(group: Callable[[], _Files]) -> _Files:
-    return group()
+def _made(group: Callable[[], _Files | _Made]) -> _Made:
+    made = group()
+    return made if isinstance(made, tuple) else (made, {})
 
 
 def _page_groups(
@@ -485,7 +528,7 @@ def _page_groups(
     events: dict[str, list[Link]] | None,
     changed: dict[str, str] | None,
     directory_urls: bool,
-) -> list[Callable[[], _Files]]:
+) -> list[Callable[[], _Files | _Made]]:
     """Every generated file, as a list of groups in the order the files are written: each group is a
     call that makes a few files (path, content) and needs nothing another group makes."""
     views = officials_view(statements, reg)
@@ -500,7 +543,7 @@ def _page_groups(
     site = _Site(
         slugs, events, by_id, base, repo_url, site_name, changed or {}, header_search, directory_urls
     )
-    groups: list[Callable[[], _Files]] = [partial(_statement_files, s, site=site) for s in statements]
+    groups: list[Callable[[], _Files | _Made]] = [partial(_statement_files, s, site=site) for s in statements]
 
     def official(v: OfficialView) -> _Files:
         made = [a.s for a in v.spoke]
