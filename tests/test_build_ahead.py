@@ -256,3 +256,16 @@ def test_an_early_index_of_other_pages_than_the_sites_is_not_used(tmp_path: Path
     outcome = early.outcome(site)
     assert outcome is not None and outcome.ok and (site / "pagefind" / "pagefind.js").is_file()
     assert not early.folder.exists()
+
+
+def test_a_page_that_cannot_be_copied_drops_the_early_index_not_the_build(tmp_path: Path) -> None:
+    early = explore.Early()
+    early.add("statements/a/index.html", b"<html></html>")
+    assert not early.failed and early.paths == {"statements/a/index.html"}
+    (early.folder / "statements" / "b").write_bytes(b"a file where a folder must go")
+    early.add("statements/b/index.html", b"<html></html>")
+    assert early.failed and early.paths == {"statements/a/index.html"}
+    early.add("statements/c/index.html", b"<html></html>")
+    assert early.paths == {"statements/a/index.html"}
+    early.discard()
+    assert not early.folder.exists()

@@ -231,13 +231,20 @@ class Early:
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="alliance-archive-pages-"))
         self.paths: set[str] = set()
+        self.failed = False  # a page could not be copied (a full disk): the site is indexed as before
         self._thread: threading.Thread | None = None
         self._outcome: Outcome | None = None
 
     def add(self, dest_uri: str, page: bytes) -> None:
+        if self.failed:
+            return
         target = self.folder / dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(page)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(page)
+        except OSError:
+            self.failed = True
+            return
         self.paths.add(dest_uri)
 
     def start(self, site_dir: Path, cache_dir: Path | None, part_size: int) -> None:
