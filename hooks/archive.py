@@ -186,7 +186,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"Strict mode: {len(problems)} problem(s) with the seeds: {names}")
     changed = history.last_changed(_seeds_dir(config).parent)
     # what the generated pages' links and addresses are made from (part of their cache key)
-    addresses = (config.repo_url or "", config.site_url or "", config.site_name, config.use_directory_urls)
+    paragraphs_html = all(
+        isinstance(ext, rawblocks.RawBlocks) or ext in render.PLAIN_PARAGRAPH_EXTENSIONS
+        for ext in config.markdown_extensions
+    )
+    addresses = (
+        config.repo_url or "",
+        config.site_url or "",
+        config.site_name,
+        config.use_directory_urls,
+        paragraphs_html,
+    )
     made = pagecache.GeneratedCache(cache.cache_dir(project), site=config.site_url or "")
     key = pagecache.generated_key(
         (archive.statements, events.links, changed, addresses),
@@ -198,7 +208,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if stored is not None:
         generated = stored
     else:
-        repo_url, site_url, site_name, directory_urls = addresses
+        repo_url, site_url, site_name, directory_urls, _ = addresses
         pages = render.iter_pages(
             archive.statements,
             repo_url=repo_url,
@@ -209,6 +219,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             jobs=_fork_jobs(config),
             directory_urls=directory_urls,
             front_matter=_FRONT,
+            paragraphs_html=paragraphs_html,
         )
         if key is None:
             generated = ((path, content.encode("utf-8")) for path, content in pages)

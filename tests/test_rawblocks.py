@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from alliance_archive import rawblocks
+from alliance_archive import rawblocks, render
 from alliance_archive.textutil import md_escape
+from tests.conftest import FIXTURES, SEEDS, build_project, make_project
+from tests.test_page_cache import tree
 
 START, END = rawblocks.START, rawblocks.END
 EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", "md_in_html", "toc", "tables"]
@@ -140,3 +147,101 @@ def test_built_pages_hold_their_blocks_and_no_marker(seeds_site) -> None:
         assert "<p><strong>Date:</strong>" in meta and 'href="../../years/' in meta and ".md" not in meta
         assert '<div class="aa-cite" data-search-exclude>' in text  # left out of the header search
         assert text.count('<div class="aa-source-notes" data-search-exclude>') == 1
+
+
+# -- a statement's plain paragraphs written as HTML (rawblocks.paragraphs_as_html) --------------------
+
+# the site's Markdown: MkDocs' own extensions, those of mkdocs.yml and the archive's raw blocks
+SITE_EXTENSIONS = ["toc", "tables", "fenced_code", *EXTENSIONS]
+
+
+def site_html(text: str) -> str:
+    extensions: list[object] = [*SITE_EXTENSIONS, rawblocks.RawBlocks()]
+    md = markdown.Markdown(extensions=extensions, extension_configs={"toc": {"permalink": True}})  # type: ignore[arg-type]
+    return md.convert(text)
+
+
+CHARS = "aZ09 .,;:()'\"“”-–—/\\`*_{}[]#+!<>&|?=~^%$@\t\r\n\x02\x03\xa0\u2028\u0085\u3000é한"
+PIECES = [
+    "&amp;",
+    "&lt;",
+    "&#123;",
+    "1. ",
+    "- ",
+    "# ",
+    "??? ",
+    "!!! ",
+    "    ",
+    "  \n",
+    "{: .x}",
+    "[a](b)",
+    "<b>",
+]
+SEED_CHARS = st.sampled_from([*CHARS, *PIECES])
+SEED_TEXT = st.lists(SEED_CHARS, max_size=40).map("".join)
+SHAPES = ["", "## ", "- ", "3. ", "**Q:** "]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(SHAPES), SEED_TEXT), min_size=1, max_size=6))
+def test_plain_paragraphs_as_html_make_the_page_markdown_makes(blocks: list[tuple[str, str]]) -> None:
+    # seed text as the archive writes a statement's text: escaped, in paragraphs, headings, items and turns
+    text = "\n\n".join(shape + md_escape(t) for shape, t in blocks if md_escape(t)) + "\n"
+    assert site_html(rawblocks.paragraphs_as_html(text)) == site_html(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(SEED_TEXT, min_size=1, max_size=6))
+def test_paragraphs_as_html_leave_any_other_markdown_to_markdown(blocks: list[str]) -> None:
+    # text as an editor might correct it: Markdown of any kind, which only plain paragraphs leave
+    text = "\n\n".join(blocks)
+    assert site_html(rawblocks.paragraphs_as_html(text)) == site_html(text)
+
+
+def test_only_plain_paragraphs_are_written_as_html() -> None:
+    text = "# Title\n\nOne \\*two\\* &amp; three.\n\nFour.\n\n## Part\n\n\\- five\n\n- six\n\n7. seven\n\n"
+    text += "Eight\n"
+    assert rawblocks.paragraphs_as_html(text) == (
+        "# Title\n\n"
+        f"{START}\n<p>One *two* &amp; three.</p>\n<p>Four.</p>\n{END}\n\n"
+        "## Part\n\n"
+        f"{START}\n<p>- five</p>\n{END}\n\n"
+        "- six\n\n7. seven\n\n"
+        f"{START}\n<p>Eight</p>\n{END}\n"
+    )
+
+
+def test_writing_paragraphs_as_html_is_linear() -> None:
+    def cpu(size: int) -> float:
+        text = "\n\n".join(["A plain sentence, \\*escaped\\* &amp; long. " * 50] * size)
+        best = float("inf")
+        for _ in range(5):
+            started = time.process_time()
+            rawblocks.paragraphs_as_html(text)
+            best = min(best, time.process_time() - started)
+        return best
+
+    assert cpu(4000) < 8 * cpu(1000) + 0.01
+
+
+def test_a_site_whose_markdown_reads_paragraphs_otherwise_keeps_them_markdown(tmp_path: Path) -> None:
+    # the sample and hostile seeds, as the site's Markdown makes them and with one more extension
+    # (abbreviations: it would change a paragraph that a definition's word is in, and here none is)
+    seeds = {p.name: p.read_bytes() for p in [*SEEDS.glob("*.txt"), *(FIXTURES / "hostile").glob("*.txt")]}
+    written = render.iter_pages
+    paragraphs_html: list[bool] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        paragraphs_html.append(kwargs["paragraphs_html"])
+        return written(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "iter_pages", recording)
+        as_html = build_project(make_project(tmp_path / "html", seeds))
+        project = make_project(tmp_path / "markdown", seeds)
+        config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["markdown_extensions"].append("abbr")
+        (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        as_markdown = build_project(project)
+    assert paragraphs_html == [True, False]
+    assert tree(as_html, skip=("pagefind/",)) == tree(as_markdown, skip=("pagefind/",))

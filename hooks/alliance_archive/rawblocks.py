@@ -17,9 +17,16 @@ paragraphs); the Markdown between them is converted as usual.
 Only lines that are exactly a marker count, and seed text never makes one: every seed value in a
 template is escaped (``<`` becomes ``&lt;``). A start marker without an end marker is left to
 Markdown, as any other HTML. The work is one pass over the page's lines.
+
+A statement's article is Markdown (its seed text escaped), and most of it is plain paragraphs, which
+Markdown turns into ``<p>`` elements holding the same text with its backslash escapes resolved.
+:func:`paragraphs_as_html` writes each run of them that way, in a marked block, so converting a
+statement page reads only its headings, lists and the like; the page is the same.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -58,3 +65,40 @@ class RawBlocks(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_SetAside(md), "aa_raw_blocks", PRIORITY)
+
+
+# A paragraph of seed text as the archive escapes it (textutil.md_escape) that Markdown's inline
+# patterns leave as it is but for its backslash escapes: no character that starts a pattern unescaped
+# (code, emphasis, links, images, HTML, entities other than the three escaped ones, line breaks), and
+# nothing at its start that begins a block (a heading, a list, a quote, HTML, an admonition or
+# details marker, a table, an indented line).
+_PLAIN_PARAGRAPH = re.compile(
+    r"(?!\d+[.)])(?=[^\s#>+=:?!|*_<-])"
+    r"(?:[^\\`*_{}\[\]<>!#&\n\r\t\x02\x03]|\\[\\`*_{}\[\]()>#+\-.!]|&(?:amp|lt|gt);)+"
+    r"(?<!\s)"
+)
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _html(paragraphs: list[str]) -> str:
+    return "\n".join((START, *("<p>" + _ESCAPED.sub(r"\1", p) + "</p>" for p in paragraphs), END))
+
+
+def paragraphs_as_html(markdown: str) -> str:
+    """``markdown`` with each run of plain paragraphs (see above) written as the HTML Markdown makes
+    of them, in a raw block: the same page, without Markdown reading its longest part. Anything else
+    (headings, lists, labelled turns, captions) stays Markdown."""
+    body = markdown.rstrip("\n")
+    out: list[str] = []
+    run: list[str] = []
+    for block in body.split("\n\n") if body else []:
+        if _PLAIN_PARAGRAPH.fullmatch(block):
+            run.append(block)
+            continue
+        if run:
+            out.append(_html(run))
+            run = []
+        out.append(block)
+    if run:
+        out.append(_html(run))
+    return "\n\n".join(out) + markdown[len(body) :]

@@ -67,6 +67,14 @@ def _text(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
+# Markdown extensions (MkDocs' own, then those of the archive's mkdocs.yml) that do nothing to a
+# paragraph of escaped seed text but resolve its escapes: a site with only these may have its
+# statements' plain paragraphs written as HTML (``statement_page_parts``)
+PLAIN_PARAGRAPH_EXTENSIONS = frozenset(
+    {"toc", "tables", "fenced_code", "admonition", "pymdownx.details", "attr_list", "md_in_html"}
+)
+
+
 @cache
 def _address(path: str, directory_urls: bool) -> str:
     """The address MkDocs gives the page or file at ``path`` (under docs/)."""
@@ -294,8 +302,12 @@ def statement_page_parts(
     more_related: int = 0,
     header_search: bool = True,
     directory_urls: bool = True,
+    paragraphs_html: bool = False,
 ) -> tuple[str, dict[str, object]]:
-    """The statement's page and the front matter written at its top, as data."""
+    """The statement's page and the front matter written at its top, as data. With
+    ``paragraphs_html``, the article's plain paragraphs are written as the HTML Markdown would make of
+    them (``rawblocks.paragraphs_as_html``): for a site whose Markdown extensions leave such paragraphs
+    as they are (``PLAIN_PARAGRAPH_EXTENSIONS``)."""
     labels = {tid: t.label for tid, t in themes().items()}
     page_url = page_url or s.url
     body = render(
@@ -310,6 +322,7 @@ def statement_page_parts(
         bibtex=cite.bibtex(s, page_url, site_name),
         csl=cite.csl_json(s, page_url, site_name),
         link=Links(f"statements/{s.id}.md", directory_urls),
+        article=rawblocks.paragraphs_as_html(s.text) if paragraphs_html else s.text,
     )
     record = s.to_json()
     record.pop("text")
@@ -445,6 +458,7 @@ class _Site:
     changed: dict[str, str]
     header_search: bool
     directory_urls: bool
+    paragraphs_html: bool
 
 
 def _statement_files(s: Statement, site: _Site) -> _Made:
@@ -470,6 +484,7 @@ def _statement_files(s: Statement, site: _Site) -> _Made:
         lastmod=history.lastmod(site.changed, s.source_file),
         header_search=site.header_search,
         directory_urls=site.directory_urls,
+        paragraphs_html=site.paragraphs_html,
     )
     path = f"statements/{s.id}.md"
     files = [
@@ -492,9 +507,11 @@ def iter_pages(
     jobs: int = 0,
     directory_urls: bool = True,
     front_matter: dict[str, FrontMatter] | None = None,
+    paragraphs_html: bool = False,
 ) -> Iterator[tuple[str, str]]:
     """The pages of ``pages`` one at a time (path, content), so a large build need not hold them all.
-    With ``front_matter``, the front matter of each statement page is put there as data too.
+    With ``front_matter``, the front matter of each statement page is put there as data too;
+    ``paragraphs_html``: see ``statement_page_parts``.
 
     The pages are made in groups (a statement's page and citation files, an official's pages and
     feed, a year's pages ...; see ``_page_groups``). With ``jobs`` of two or more, a large archive's
@@ -502,7 +519,15 @@ def iter_pages(
     in the same order. Links written as HTML point where MkDocs puts pages with ``directory_urls``
     (its ``use_directory_urls``)."""
     groups = _page_groups(
-        statements, reg or registry(), repo_url, site_url, site_name, events, changed, directory_urls
+        statements,
+        reg or registry(),
+        repo_url,
+        site_url,
+        site_name,
+        events,
+        changed,
+        directory_urls,
+        paragraphs_html,
     )
     for files, fronts in forked.map_in_order(_made, groups, jobs):
         if front_matter is not None:
@@ -528,6 +553,7 @@ def _page_groups(
     events: dict[str, list[Link]] | None,
     changed: dict[str, str] | None,
     directory_urls: bool,
+    paragraphs_html: bool = False,
 ) -> list[Callable[[], _Files | _Made]]:
     """Every generated file, as a list of groups in the order the files are written: each group is a
     call that makes a few files (path, content) and needs nothing another group makes."""
@@ -541,7 +567,16 @@ def _page_groups(
     archive_updated = max((s.date for s in dated_all if s.date), default=dt.date.today().isoformat())
     header_search = len(statements) <= MATERIAL_SEARCH_MAX_STATEMENTS
     site = _Site(
-        slugs, events, by_id, base, repo_url, site_name, changed or {}, header_search, directory_urls
+        slugs,
+        events,
+        by_id,
+        base,
+        repo_url,
+        site_name,
+        changed or {},
+        header_search,
+        directory_urls,
+        paragraphs_html,
     )
     groups: list[Callable[[], _Files | _Made]] = [partial(_statement_files, s, site=site) for s in statements]
 
