@@ -69,12 +69,12 @@ class RawBlocks(Extension):
 
 # A paragraph of seed text as the archive escapes it (textutil.md_escape) that Markdown's inline
 # patterns leave as it is but for its backslash escapes: no character that starts a pattern unescaped
-# (code, emphasis, links, images, HTML, entities other than the three escaped ones, line breaks), and
-# nothing at its start that begins a block (a heading, a list, a quote, HTML, an admonition or
-# details marker, a table, an indented line).
+# (code, emphasis, links, images, HTML, entities other than the three escaped ones, line breaks, an
+# escaped ">" that Markdown writes as "&gt;"), and nothing at its start that begins a block (a
+# heading, a list, a quote, HTML, an admonition or details marker, a table, an indented line).
 _PLAIN_PARAGRAPH = re.compile(
     r"(?!\d+[.)])(?=[^\s#>+=:?!|*_<-])"
-    r"(?:[^\\`*_{}\[\]<>!#&\n\r\t\x02\x03]|\\[\\`*_{}\[\]()>#+\-.!]|&(?:amp|lt|gt);)+"
+    r"(?:[^\\`*_{}\[\]<>!#&\n\r\t\x02\x03]|\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt);)+"
     r"(?<!\s)"
 )
 _ESCAPED = re.compile(r"\\(.)")
