@@ -363,7 +363,8 @@ class FrontMatter:
         found = FRONT_MATTER.match(page)
         if found is None:
             return None
-        return cls(zlib.crc32(found.group(1).encode("utf-8")), pickle.dumps(meta, pickle.HIGHEST_PROTOCOL))
+        checksum = zlib.crc32(found.group(1).encode("utf-8", "surrogateescape"))
+        return cls(checksum, pickle.dumps(meta, pickle.HIGHEST_PROTOCOL))
 
     def matches(self, yaml_text: str) -> bool:
         return zlib.crc32(yaml_text.encode("utf-8", "surrogateescape")) == self.checksum
