@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
+import material
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -42,6 +43,7 @@ from alliance_archive import (
     cache,
     explore,
     forked,
+    frame,
     history,
     pagecache,
     pipeline,
@@ -273,6 +275,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     """The theme's templates, compiled once, are kept beside the caches (Jinja's bytecode cache, which
     checks each template's source): a build, each worker building pages ahead and each preview rebuild
     read them back instead of compiling them again. A folder that cannot be written only costs time."""
+    # the navigation drawn once for the pages beside each other outside it (alliance_archive.frame)
+    frame.install(env, Path(material.__file__).resolve().parent / "templates")
     folder = cache.cache_dir(Path(config.config_file_path).resolve().parent) / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
