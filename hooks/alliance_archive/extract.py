@@ -880,22 +880,27 @@ def find_themes(blocks: list[Block], split: Callable[[str], list[str]] = sentenc
     found: dict[str, str] = {}
     vocabulary = list(themes().values())
     for block in blocks:
-        # a theme whose patterns match a sentence alone also match it inside its block (see
-        # ``Theme.block_filter``): a block none of them match is not split and searched sentence by sentence
-        # and one whose patterns' needles the block lacks cannot match any of its sentences
+        # a block (and then a sentence) that lacks all of a theme's needles cannot match its patterns
+        # (``alliance_archive.needles``): only a theme with no needles is searched for in the block as a
+        # whole, where a match in a sentence alone is a match in its block too (``Theme.block_filter``)
         lowered = fold(block.text)
         candidates = [
             t
             for t in vocabulary
             if t.id not in found
             and may_match(t.needles, lowered)
-            and (not t.block_filter or t.any_pattern.search(block.text))
+            and (t.needles is not None or not t.block_filter or t.any_pattern.search(block.text))
         ]
         if not candidates:
             continue
         for sentence in split(block.text):
+            folded = fold(sentence)
             for theme in candidates:
-                if theme.id in found or not theme.any_pattern.search(sentence):
+                if (
+                    theme.id in found
+                    or not may_match(theme.needles, folded)
+                    or not theme.any_pattern.search(sentence)
+                ):
                     continue
                 unless = theme.any_unless
                 if unless is None or not unless.search(sentence):
