@@ -77,6 +77,26 @@ class _Warnings(logging.Handler):
 _WARNINGS = _Warnings()
 
 
+class _WrittenAhead(logging.Filter):
+    """MkDocs' loop does not write a page built ahead, which its worker wrote already: the hook gives
+    the loop an empty page for it, and this filter drops the line MkDocs logs for an empty page (it
+    would read as if the page were missing from the site)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: set[str] = set()
+
+    def add(self, page: Page) -> None:
+        # the line as MkDocs' _build_page writes it
+        self.lines.add(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not self.lines or record.getMessage() not in self.lines
+
+
+_WRITTEN_AHEAD = _WrittenAhead()
+
+
 class _Building:
     """A page this build makes: its page cache key, and whether a warning came while it was made.
 
@@ -119,6 +139,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # the generated pages' HTML blocks pass through Markdown unread (alliance_archive.rawblocks)
     if not any(isinstance(ext, rawblocks.RawBlocks) for ext in config.markdown_extensions):
         config.markdown_extensions.append(rawblocks.RawBlocks())
+    _WRITTEN_AHEAD.lines.clear()
+    loop_log = logging.getLogger("mkdocs.commands.build")
+    if _WRITTEN_AHEAD not in loop_log.filters:
+        loop_log.addFilter(_WRITTEN_AHEAD)
     mkdocs_log = logging.getLogger("mkdocs")
     if _WARNINGS not in mkdocs_log.handlers:
         mkdocs_log.addHandler(_WARNINGS)
@@ -321,7 +345,8 @@ def _fork_jobs(config: MkDocsConfig) -> int:
 
 def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     """Where many pages are missing from the page cache (a first build), build them in worker
-    processes (``alliance_archive.ahead``) and put them in it, for MkDocs' loop to write."""
+    processes (``alliance_archive.ahead``), which write them into the site, and put them in the page
+    cache, for MkDocs' loop to take without writing them again."""
     jobs = _fork_jobs(config)
     if jobs < 2:
         return  # one worker would only build while this process waits
@@ -337,7 +362,7 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
     if len(todo) < ahead.MIN_PAGES:
         return
     started = time.perf_counter()
-    # the statement pages are copied for the Explore index as they come, which then runs beside the loop
+    # the statement pages written ahead are indexed for the Explore page beside the loop
     early = explore.Early()
     gc.freeze()  # the files, pages and navigation too, before the workers inherit them
     try:
@@ -353,9 +378,8 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
         ):
             store.add(kept)
             dest = indexed.get(kept.key)
-            page = kept.unpacked() if dest is not None else None
-            if dest is not None and page is not None:
-                early.add(dest, page.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes it
+            if dest is not None and kept.written:
+                early.add(dest)
         if early.paths == {file.dest_uri for file in files if explore.indexed(file.dest_uri)}:
             project = Path(config.config_file_path).resolve().parent
             early.start(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
@@ -500,7 +524,7 @@ def on_page_context(
             building.packed = None
             building.unpacked = True
     if kept is not None:
-        html = kept.unpacked()
+        html = "" if kept.written else kept.unpacked()  # a page written ahead is not written again
         if html is None:
             store = _PAGES["cache"]
             raise PluginError(
@@ -517,6 +541,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     kept = _KEPT.pop(page.file.src_uri, None)
     if kept is not None:
         kept.html = b""  # written: let it go
+        if kept.written:
+            _WRITTEN_AHEAD.add(page)
+            return ""  # written into the site by the worker that built it ahead: not written again
     elif store is not None and building is not None:
         if building.unpacked:
             page.content = ""  # written: nothing later reads it, and a large build would hold them all
@@ -524,14 +551,25 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         if _excluded_from_search(page) and not building.warned:
             links = {file.src_uri: dict(anchors) for file, anchors in (page.links_to_anchors or {}).items()}
             title = page.title if isinstance(page.title, str) else None
+            written = "ahead" in _RUN  # a worker building pages ahead: MkDocs writes it there
             store.put(
                 pagecache.Kept(
-                    building.key, dict(page.meta), set(page.present_anchor_ids or ()), links, title
+                    building.key,
+                    dict(page.meta),
+                    set(page.present_anchor_ids or ()),
+                    links,
+                    title,
+                    written=written,
                 ),
                 output,
             )
+            if written:
+                return output
     if "ahead" in _RUN:
-        return ""  # a worker building pages ahead writes none: the build writes them from the page cache
+        return ""  # a page not kept is not written ahead: the loop builds and writes it
+    early = _EARLY.get("index")
+    if early is not None and explore.indexed(page.file.dest_uri):
+        early.rewritten(page.file.dest_uri)
     return output
 
 

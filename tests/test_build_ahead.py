@@ -1,9 +1,10 @@
-"""Pages made and built ahead: a first build makes its statement pages in forked workers, and converts
-and themes all its pages in worker processes before MkDocs' loop, which writes them from the page
-cache. The site is the same, byte for byte, as the one the loop makes alone; a page whose build
-warns is left to the loop, which logs the warning once; a worker that dies costs time, not pages;
-``mkdocs serve`` builds none ahead. The Explore page's index is made from the statement pages built
-ahead while the loop writes the site, and is the index the finished site gives.
+"""Pages made and built ahead: a first build makes its statement pages in forked workers, and converts,
+themes and writes all its pages in worker processes before MkDocs' loop, which takes them from the
+page cache without writing them again. The site is the same, byte for byte, as the one the loop makes
+alone; a page whose build warns is left to the loop, which logs the warning once; a page a worker
+cannot write, and a worker that dies, cost time, not pages; ``mkdocs serve`` builds none ahead. The
+Explore page's index is made from the statement pages written ahead while the loop writes the rest
+of the site, and is the index the finished site gives.
 
 The sample seeds are built here as a large archive's pages are (out of the header search), and with
 a lower limit on the pages to build ahead that they reach."""
@@ -124,6 +125,48 @@ def test_a_page_whose_build_warns_is_left_to_the_loop_which_warns_once(
         build_project(project, strict=True)
 
 
+# in a worker building pages ahead (not the build's own process), the first statement page cannot be
+# written: a folder stands where it goes, which the build's own loop finds gone
+FIRST_STATEMENT_UNWRITABLE = """
+import os
+from mkdocs.plugins import event_priority
+BUILD = os.getpid()
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    first = sorted(f.src_uri for f in config["__files"] if f.src_uri.startswith("statements/"))[0]
+    if page.file.src_uri == first:
+        if os.getpid() != BUILD:
+            os.makedirs(page.file.abs_dest_path, exist_ok=True)
+        elif os.path.isdir(page.file.abs_dest_path):
+            os.rmdir(page.file.abs_dest_path)
+    return output
+
+def on_files(files, config):
+    config["__files"] = files
+    return files
+"""
+
+
+def test_a_page_a_worker_cannot_write_is_written_by_the_loop(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, loop_site: dict[str, bytes]
+) -> None:
+    project = make_project(tmp_path / "unwritable", SEEDS, archive={"jobs": 2})
+    (project / "unwritable_hook.py").write_text(FIRST_STATEMENT_UNWRITABLE, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"].append("unwritable_hook.py")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    site, log = build_logged(project, caplog)
+    built, todo, _ = built_ahead(log)
+    # that page came from the loop (which kept it too): the index read the finished site
+    assert built == todo - 1 and counts(log) == (0, todo), log
+    assert EARLY_INDEX in log and WHILE_WRITTEN not in log, log
+    assert "Page skipped" not in log, log  # the pages written ahead are not written again, silently
+    mine = without_index(site)
+    assert mine.keys() == loop_site.keys()
+    assert [name for name in mine if mine[name] != loop_site[name]] == []
+
+
 def test_a_worker_that_dies_costs_time_not_pages(
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
@@ -175,7 +218,7 @@ def test_a_page_built_ahead_is_found_once_by_this_build_and_kept_for_the_next(tm
     worker = pagecache.Collecting(tmp_path, "signature", site="s")
     key = worker.key("a.md", "# A")
     assert worker.get("a.md", "# A") is None  # a worker builds every page it is given
-    worker.put(pagecache.Kept(key, {"title": "A"}, {"a"}, {}, "A"), "<html>A</html>")
+    worker.put(pagecache.Kept(key, {"title": "A"}, {"a"}, {}, "A", written=True), "<html>A</html>")
     made = worker.take()
     assert [k.key for k in made] == [key] and worker.take() == []
     assert not (tmp_path / pagecache.DB_NAME).exists()  # a worker writes no cache file
@@ -184,12 +227,14 @@ def test_a_page_built_ahead_is_found_once_by_this_build_and_kept_for_the_next(tm
     store.add(made[0])
     found = store.get("a.md", "# A")
     assert found is not None and found.unpacked() == "<html>A</html>" and found.meta == {"title": "A"}
+    assert found.written  # this build wrote it already
     assert (store.hits, store.stored, store.ahead) == (0, 1, 1)
     store.close(complete=True)
     again = pagecache.PageCache(tmp_path, "signature", site="s")
     assert again.keys() == {key}
     kept = again.get("a.md", "# A")
     assert kept is not None and kept.unpacked() == "<html>A</html>" and again.hits == 1
+    assert not kept.written  # the next build writes it
 
 
 def word_index(site: Path) -> dict[str, bytes]:
@@ -210,13 +255,13 @@ def test_the_explore_index_is_made_beside_the_loop_and_is_the_finished_sites_ind
 ) -> None:
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the pages for the index are copied
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     settings: dict[str, object] = {"jobs": 2}
     if part_size:
         settings["search_part_size"] = part_size
     site, log = build_logged(make_project(tmp_path / "ahead", SEEDS, archive=settings), caplog)
     assert built_ahead(log)[0] > 0 and WHILE_WRITTEN in log, log
-    assert list(scratch.iterdir()) == []  # the copies are gone
+    assert list(scratch.iterdir()) == []  # nothing copied aside: the index reads the site
 
     fresh = tmp_path / "fresh"
     shutil.copytree(site, fresh)
@@ -230,42 +275,25 @@ def test_the_explore_index_is_made_beside_the_loop_and_is_the_finished_sites_ind
 def test_an_early_index_of_other_pages_than_the_sites_is_not_used(tmp_path: Path) -> None:
     site = tmp_path / "site"
     html = b"<html><body><main data-pagefind-body><p>%s</p></main></body></html>"
+    (site / "statements" / "a").mkdir(parents=True)
+    (site / "statements" / "a" / "index.html").write_bytes(html % b"maritime")
 
-    def write(path: Path, word: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(html % word)
-
-    def early_of(pages: dict[str, bytes]) -> explore.Early:
+    def early_of(written: list[str], rewritten: bool = False) -> explore.Early:
         early = explore.Early()
-        for name, word in pages.items():
-            early.add(f"statements/{name}/index.html", html % word)
+        for name in written:
+            early.add(f"statements/{name}/index.html")
+        if rewritten:
+            early.rewritten("statements/a/index.html")
         early.start(site, None, explore.PART_SIZE)
         return early
 
-    write(site / "statements" / "a" / "index.html", b"maritime")
     cases = {
-        "the loop wrote a page otherwise": {"a": b"missile"},
-        "a page the site does not have": {"a": b"maritime", "c": b"missile"},
-        "a page of the site missing": {},
+        "the loop wrote a page again": early_of(["a"], rewritten=True),
+        "a page the site does not have": early_of(["a", "c"]),
+        "a page of the site missing": early_of([]),
     }
-    for case, pages in cases.items():
-        early = early_of(pages)
+    for case, early in cases.items():
         assert early.outcome(site) is None, case
-        assert not early.folder.exists(), case
-    early = early_of({"a": b"maritime"})
-    outcome = early.outcome(site)
+    outcome = early_of(["a"]).outcome(site)
     assert outcome is not None and outcome.ok and (site / "pagefind" / "pagefind.js").is_file()
-    assert not early.folder.exists()
-
-
-def test_a_page_that_cannot_be_copied_drops_the_early_index_not_the_build(tmp_path: Path) -> None:
-    early = explore.Early()
-    early.add("statements/a/index.html", b"<html></html>")
-    assert not early.failed and early.paths == {"statements/a/index.html"}
-    (early.folder / "statements" / "b").write_bytes(b"a file where a folder must go")
-    early.add("statements/b/index.html", b"<html></html>")
-    assert early.failed and early.paths == {"statements/a/index.html"}
-    early.add("statements/c/index.html", b"<html></html>")
-    assert early.paths == {"statements/a/index.html"}
-    early.discard()
-    assert not early.folder.exists()
+    assert explore.Early().outcome(site) is None  # never started

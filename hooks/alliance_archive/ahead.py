@@ -3,16 +3,18 @@
 MkDocs converts and themes the pages one after another in one process, and a large archive's
 first build spends most of its time there. Before that loop starts, :func:`build_ahead` hands the
 pages the page cache lacks to worker processes, which run MkDocs' own two steps for each of them
-(``_populate_page``, then ``_build_page``, with every plugin's events), and hand each page back as a
-page cache entry instead of writing it. The loop then writes those pages from the page cache, as a
-build with nothing changed does, and builds the rest itself.
+(``_populate_page``, then ``_build_page``, with every plugin's events), MkDocs writing the page into
+the site as the loop would, and hand each page back as a page cache entry marked as written. The
+loop then takes those pages from the page cache, as a build with nothing changed does, without
+writing them again, and builds the rest itself.
 
-A page is handed back only where its build raised nothing and logged no warning (the ``keep`` the
-caller passes decides), so every warning and error is still logged once, by the loop, and counted
-by ``--strict``. Workers are started with the ``fork`` method, which gives them this process's
-configuration, files and navigation as they are; it exists on Linux and is used only outside
-``mkdocs serve``, whose live-reload server runs threads. Elsewhere, or when a worker cannot start
-or dies, the pages not handed back are built by the loop: the site is the same either way.
+A page is written and handed back only where its build raised nothing and logged no warning (the
+caller's handlers decide), so every warning and error is still logged once, by the loop, and
+counted by ``--strict``; the loop builds and writes such a page itself. Workers are started with
+the ``fork`` method, which gives them this process's configuration, files and navigation as they
+are; it exists on Linux and is used only outside ``mkdocs serve``, whose live-reload server runs
+threads. Elsewhere, or when a worker cannot start or dies, the pages not handed back are built by
+the loop: the site is the same either way.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ def _build_chunk(indices: Sequence[int]) -> list[Kept]:
     config: MkDocsConfig = _JOB["config"]
     files: Files = _JOB["files"]
     pages: list[File] = _JOB["pages"]
+    made: list[Kept] = []
     for index in indices:
         file = pages[index]
         page = file.page if file.page is not None else Page(None, file, config)
@@ -66,9 +69,10 @@ def _build_chunk(indices: Sequence[int]) -> list[Kept]:
             mkdocs_build._build_page(
                 page, config, _JOB["doc_files"], _JOB["nav"], _JOB["env"], excluded=excluded
             )
-        except Exception:  # the loop builds this page again and reports what is wrong with it
+        except Exception:  # the loop builds (and writes) this page again and reports what is wrong
+            _JOB["collect"]()  # with it: what it left is dropped, written or not
             continue
-    made: list[Kept] = _JOB["collect"]()
+        made.extend(_JOB["collect"]())
     return made
 
 
@@ -85,7 +89,8 @@ def build_ahead(
 ) -> Iterator[Kept]:
     """Build the pages of ``todo`` in ``jobs`` forked workers; yield the page cache entry of each one
     that came out clean. In a worker, ``begin()`` runs once before its first page and ``collect()``
-    returns (and forgets) the entries its pages left; ``keep_handlers`` stay on the worker's loggers."""
+    returns (and forgets) the entries its pages left (those of a page whose build raised are
+    dropped); ``keep_handlers`` stay on the worker's loggers."""
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     _JOB.update(
         config=config,

@@ -34,7 +34,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -158,17 +157,17 @@ def _stage(source: Path, pages: list[_Page], stage: Path) -> None:
             shutil.copy2(source / page.path, target)
 
 
-def _index(binary: Path, source: Path, site_dir: Path, runs: list[list[_Page]]) -> str | None:
+def _index(binary: Path, site_dir: Path, runs: list[list[_Page]]) -> str | None:
     """Every part indexed into its folder, and the list of parts written; None, or what went wrong."""
     if len(runs) == 1:
-        problem = _run(binary, source, site_dir / OUTPUT_SUBDIR)
+        problem = _run(binary, site_dir, site_dir / OUTPUT_SUBDIR)
     else:
-        stage = source / ".pagefind-part"
+        stage = site_dir / ".pagefind-part"
         problem = None
         for number, run in enumerate(runs):
             shutil.rmtree(stage, ignore_errors=True)
             try:
-                _stage(source, run, stage)
+                _stage(site_dir, run, stage)
                 problem = _run(binary, stage, site_dir / part_folder(number))
             except OSError as exc:
                 problem = f"the statement pages of part {number + 1} could not be gathered ({exc})"
@@ -201,56 +200,39 @@ def _index(binary: Path, source: Path, site_dir: Path, runs: list[list[_Page]]) 
     return None
 
 
-def same_pages(site_dir: Path, source: Path) -> bool:
-    """Whether ``source`` holds exactly the statement pages of ``site_dir``, byte for byte."""
-    try:
-        found = sorted(p.relative_to(site_dir) for p in site_dir.glob(PAGES))
-        if found != sorted(p.relative_to(source) for p in source.glob(PAGES)):
-            return False
-        return all((site_dir / path).read_bytes() == (source / path).read_bytes() for path in found)
-    except OSError:
-        return False
-
-
 def indexed(dest_uri: str) -> bool:
     """Whether the site's file at ``dest_uri`` is one the index reads (``PAGES``)."""
     return dest_uri.startswith("statements/") and dest_uri.endswith(".html")
 
 
 class Early:
-    """The index made while MkDocs is still writing the site, from statement pages built before it.
+    """The index made while MkDocs is still writing the site, from the statement pages written ahead.
 
-    A first build of a large archive has its statement pages built ahead (``alliance_archive.ahead``)
-    before MkDocs' loop writes them. :meth:`add` copies each one into a folder of its own;
-    :meth:`start` runs :func:`index_site` over that folder in a thread, beside the loop, with the
-    output going into the site as usual. :meth:`outcome`, once the site is written, waits for it and
-    gives its result only where the folder holds exactly the statement pages the site ended up with
-    (:func:`same_pages`); otherwise None, and the caller indexes the site as it stands.
+    A first build of a large archive has its statement pages built and written into the site ahead
+    of MkDocs' loop (``alliance_archive.ahead``), which then writes the rest of the site. :meth:`add`
+    notes each statement page written ahead; :meth:`start` runs :func:`index_site` over the site in a
+    thread, beside the loop. :meth:`outcome`, once the site is written, waits for it and gives its
+    result only where the site's statement pages are exactly those written ahead and the loop wrote
+    none of them again (:meth:`rewritten`); otherwise None, and the caller indexes the site as it stands.
     """
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="alliance-archive-pages-"))
         self.paths: set[str] = set()
-        self.failed = False  # a page could not be copied (a full disk): the site is indexed as before
+        self.stale = False  # the loop wrote a statement page while (or before) the index read them
         self._thread: threading.Thread | None = None
         self._outcome: Outcome | None = None
 
-    def add(self, dest_uri: str, page: bytes) -> None:
-        if self.failed:
-            return
-        target = self.folder / dest_uri
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(page)
-        except OSError:
-            self.failed = True
-            return
+    def add(self, dest_uri: str) -> None:
         self.paths.add(dest_uri)
+
+    def rewritten(self, dest_uri: str) -> None:
+        """The loop writes the statement page at ``dest_uri``: the index may have read it otherwise."""
+        self.stale = True
 
     def start(self, site_dir: Path, cache_dir: Path | None, part_size: int) -> None:
         def run() -> None:
             try:
-                self._outcome = index_site(site_dir, cache_dir, part_size, source=self.folder)
+                self._outcome = index_site(site_dir, cache_dir, part_size)
             except Exception as exc:  # reported as any index that failed; the caller indexes again
                 self._outcome = Outcome(False, f"the index could not be made ({exc})")
 
@@ -259,20 +241,19 @@ class Early:
 
     def outcome(self, site_dir: Path) -> Outcome | None:
         """The early index's outcome where it holds the site's statement pages, else None."""
+        self.discard()
+        if self._thread is None or self.stale or self._outcome is None or not self._outcome.ok:
+            return None
         try:
-            if self._thread is None:
-                return None
-            self._thread.join()
-            if self._outcome is None or not self._outcome.ok or not same_pages(site_dir, self.folder):
-                return None
-            return self._outcome
-        finally:
-            self.discard()
+            found = {p.relative_to(site_dir).as_posix() for p in site_dir.glob(PAGES)}
+        except OSError:
+            return None
+        return self._outcome if found == self.paths else None
 
     def discard(self) -> None:
+        """Wait for the index, if one is being made (the caller may make another in its place)."""
         if self._thread is not None:
             self._thread.join()
-        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _folders(site_dir: Path) -> list[Path]:
@@ -295,16 +276,11 @@ def _forget_old(folder: Path, keep: int = KEEP_INDEXES) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def index_site(
-    site_dir: Path, cache_dir: Path | None = None, part_size: int = PART_SIZE, source: Path | None = None
-) -> Outcome:
+def index_site(site_dir: Path, cache_dir: Path | None = None, part_size: int = PART_SIZE) -> Outcome:
     """Index the statement pages of the built site in ``site_dir`` into ``site_dir/pagefind`` (and,
     beyond ``part_size`` pages, further parts: see above).
 
-    With ``cache_dir``, an index kept there from the same pages is copied instead (see above). With
-    ``source``, the statement pages are read from that folder, at their paths in the site, instead of
-    from ``site_dir``: the index is the same where they are the same (:func:`same_pages`)."""
-    source = site_dir if source is None else source
+    With ``cache_dir``, an index kept there from the same pages is copied instead (see above)."""
     try:
         binary = executable()
     except (ImportError, FileNotFoundError) as exc:
@@ -316,7 +292,7 @@ def index_site(
     stat = binary.stat()
     digest.update(f"{binary}|{stat.st_size}|{stat.st_mtime_ns}|{part_size}\0".encode())
     digest.update("\0".join(_options()).encode() + b"\0")
-    runs = parts(_pages(source, digest), part_size)
+    runs = parts(_pages(site_dir, digest), part_size)
     key = digest.hexdigest()
     kept = None
     if cache_dir is not None:
@@ -333,7 +309,7 @@ def index_site(
                 pass  # a kept index that cannot be copied is made again
             for folder in _folders(site_dir):
                 shutil.rmtree(folder, ignore_errors=True)
-    problem = _index(binary, source, site_dir, runs)
+    problem = _index(binary, site_dir, runs)
     if problem is not None:
         return Outcome(False, problem)
     if kept is not None:

@@ -148,6 +148,9 @@ class Kept:
     links: dict[str, dict[str, str]]  # linked page's source path -> {anchor: link as written}
     title: str | None
     html: bytes = b""  # compressed; filled when read from the cache, not kept in the pickle
+    # written into the site already, by the worker that built it ahead (``ahead.py``): this build's
+    # loop does not write it again; never so in the cache
+    written: bool = False
 
     def unpacked(self) -> str | None:
         """The page's HTML, unpacked when the page is written (a build holds only the packed pages)."""
@@ -203,7 +206,7 @@ class PageCache:
             kept = None
         if not isinstance(kept, Kept) or kept.key != key:
             return None
-        kept.html = bytes(row[1])
+        kept.html, kept.written = bytes(row[1]), False
         self._used.add(key)
         self.hits += 1
         return kept
@@ -229,7 +232,7 @@ class PageCache:
 
     def _keep(self, kept: Kept, packed: bytes) -> None:
         self._used.add(kept.key)
-        meta = pickle.dumps(replace(kept, html=b""), protocol=pickle.HIGHEST_PROTOCOL)
+        meta = pickle.dumps(replace(kept, html=b"", written=False), protocol=pickle.HIGHEST_PROTOCOL)
         self._pending.append((kept.key, self.site, meta, packed))
         self.stored += 1
         if len(self._pending) >= _FLUSH_EVERY:
