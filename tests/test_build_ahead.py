@@ -50,6 +50,15 @@ def built_ahead(log: str) -> tuple[int, int, int]:
     return int(found.group(1)), int(found.group(2)), int(found.group(3))
 
 
+def with_hook(project: Path, name: str, source: str) -> Path:
+    """``project`` with one more hook module, ``name``, holding ``source``."""
+    (project / name).write_text(source, encoding="utf-8")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"].append(name)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return project
+
+
 def without_index(site: Path) -> dict[str, bytes]:
     # Pagefind names its index files after their content, which it does not write in one order
     return tree(site, skip=("pagefind/",))
@@ -107,11 +116,9 @@ def on_page_markdown(markdown, page, config, files):
 def test_a_page_whose_build_warns_is_left_to_the_loop_which_warns_once(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, warnings_logged: list[logging.LogRecord]
 ) -> None:
-    project = make_project(tmp_path, SEEDS, archive={"jobs": 2})
-    (project / "warn_hook.py").write_text(FIRST_STATEMENT_WARNS, encoding="utf-8")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"].append("warn_hook.py")
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    project = with_hook(
+        make_project(tmp_path, SEEDS, archive={"jobs": 2}), "warn_hook.py", FIRST_STATEMENT_WARNS
+    )
     site, log = build_logged(project, caplog)
     built, todo, _ = built_ahead(log)
     target = f"statements/{statement_pages(site)[0].parent.name}.md"
@@ -152,10 +159,7 @@ def test_a_page_a_worker_cannot_write_is_written_by_the_loop(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, loop_site: dict[str, bytes]
 ) -> None:
     project = make_project(tmp_path / "unwritable", SEEDS, archive={"jobs": 2})
-    (project / "unwritable_hook.py").write_text(FIRST_STATEMENT_UNWRITABLE, encoding="utf-8")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"].append("unwritable_hook.py")
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    project = with_hook(project, "unwritable_hook.py", FIRST_STATEMENT_UNWRITABLE)
     site, log = build_logged(project, caplog)
     built, todo, _ = built_ahead(log)
     # that page came from the loop (which kept it too): the index read the finished site
