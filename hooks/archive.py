@@ -365,30 +365,24 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
     # the statement pages written ahead are indexed for the Explore page beside the loop
     early = explore.Early()
     gc.freeze()  # the files, pages and navigation too, before the workers inherit them
-    try:
-        for kept in ahead.build_ahead(
-            files,
-            nav,
-            config,
-            todo,
-            jobs,
-            begin=_begin_ahead,
-            collect=_collect_ahead,
-            keep_handlers=[_WARNINGS],
-        ):
-            store.add(kept)
-            dest = indexed.get(kept.key)
-            if dest is not None and kept.written:
-                early.add(dest)
-        if early.paths == {file.dest_uri for file in files if explore.indexed(file.dest_uri)}:
-            project = Path(config.config_file_path).resolve().parent
-            early.start(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
-            _EARLY["index"] = early
-        else:
-            early.discard()
-    except BaseException:
-        early.discard()
-        raise
+    for kept in ahead.build_ahead(
+        files,
+        nav,
+        config,
+        todo,
+        jobs,
+        begin=_begin_ahead,
+        collect=_collect_ahead,
+        keep_handlers=[_WARNINGS],
+    ):
+        store.add(kept)
+        dest = indexed.get(kept.key)
+        if dest is not None and kept.written:
+            early.add(dest)
+    if early.paths == {file.dest_uri for file in files if explore.indexed(file.dest_uri)}:
+        project = Path(config.config_file_path).resolve().parent
+        early.start(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
+        _EARLY["index"] = early
     log.info(
         "Alliance Archive: %d of %d pages built ahead in %d worker processes in %.3f s",
         store.ahead,
@@ -569,7 +563,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return ""  # a page not kept is not written ahead: the loop builds and writes it
     early = _EARLY.get("index")
     if early is not None and explore.indexed(page.file.dest_uri):
-        early.rewritten(page.file.dest_uri)
+        early.rewritten()
     return output
 
 
@@ -577,7 +571,7 @@ def on_build_error(error: Exception) -> None:
     gc.unfreeze()
     early = _EARLY.pop("index", None)
     if early is not None:
-        early.discard()
+        early.wait()
     store = _PAGES.pop("cache", None)
     if store is not None:
         store.close(complete=False)

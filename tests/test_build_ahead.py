@@ -287,7 +287,7 @@ def test_an_early_index_of_other_pages_than_the_sites_is_not_used(tmp_path: Path
         for name in written:
             early.add(f"statements/{name}/index.html")
         if rewritten:
-            early.rewritten("statements/a/index.html")
+            early.rewritten()
         early.start(site, None, explore.PART_SIZE)
         return early
 

@@ -225,8 +225,8 @@ class Early:
     def add(self, dest_uri: str) -> None:
         self.paths.add(dest_uri)
 
-    def rewritten(self, dest_uri: str) -> None:
-        """The loop writes the statement page at ``dest_uri``: the index may have read it otherwise."""
+    def rewritten(self) -> None:
+        """The loop writes a statement page: the index may have read it otherwise."""
         self.stale = True
 
     def start(self, site_dir: Path, cache_dir: Path | None, part_size: int) -> None:
@@ -241,7 +241,7 @@ class Early:
 
     def outcome(self, site_dir: Path) -> Outcome | None:
         """The early index's outcome where it holds the site's statement pages, else None."""
-        self.discard()
+        self.wait()
         if self._thread is None or self.stale or self._outcome is None or not self._outcome.ok:
             return None
         try:
@@ -250,7 +250,7 @@ class Early:
             return None
         return self._outcome if found == self.paths else None
 
-    def discard(self) -> None:
+    def wait(self) -> None:
         """Wait for the index, if one is being made (the caller may make another in its place)."""
         if self._thread is not None:
             self._thread.join()
