@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
@@ -97,6 +97,11 @@ class Vocabulary:
     related_prefixes: tuple[str, ...]
     related_reason: str
     doc_types: frozenset[str]
+
+    @cached_property
+    def any_phrase(self) -> re.Pattern[str] | None:
+        """One search for "holds one of the phrases": a line holding none is not tried phrase by phrase."""
+        return re.compile("|".join(re.escape(p) for p, _, _ in self.phrases)) if self.phrases else None
 
 
 VOCABULARY_SWITCH = "ARCHIVE_CHROME_VOCABULARY"
@@ -271,7 +276,8 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
         return "foreign", "line in another language, unrelated to the article text"
     norm = normalize(text)
     keyed = key + " "
-    for prefix in vocab.related_prefixes:
+    # a line that starts with none of the prefixes (or holds none of the phrases) skips their loop
+    for prefix in vocab.related_prefixes if keyed.startswith(vocab.related_prefixes) else ():
         if (
             keyed.startswith(prefix)
             and re.match(re.escape(prefix) + r"\s*[:|»›>-]", keyed)
@@ -280,7 +286,8 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
             rest = keyed[len(prefix) :].lstrip(" :|»›>-")
             if word_count(rest) <= 16:
                 return "related", vocab.related_reason
-    for phrase, category, reason in vocab.phrases if phrases else ():
+    held = phrases and vocab.any_phrase is not None and vocab.any_phrase.search(norm)
+    for phrase, category, reason in vocab.phrases if held else ():
         if phrase in norm:
             # a long article sentence that merely contains a phrase stays content
             if word_count(text) <= 40:
