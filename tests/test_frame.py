@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 import pytest
 
 from alliance_archive import frame
@@ -60,6 +61,64 @@ def test_a_part_is_kept_for_its_folder_only() -> None:
     frame._KEPT.clear()
 
 
+def _themed(body: str, header: str) -> jinja2.Environment:
+    """A theme whose page template draws ``header`` through ``archive_frame_titled``."""
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader({"page.html": body, "header.html": header}), autoescape=False
+    )
+    env.globals["archive_frame_titled"] = frame.made_around_title
+    env.globals["shown"] = []
+    return env
+
+
+def _header_pages(env: jinja2.Environment, *pages: SimpleNamespace) -> list[str]:
+    nav = _nav(_page(""))
+    return [env.get_template("page.html").render(page=p, nav=nav) for p in pages]
+
+
+def _titled(url: str, title: str, meta: dict[str, str] | None = None) -> SimpleNamespace:
+    return SimpleNamespace(url=url, title=title, meta=meta or {})
+
+
+def test_a_header_is_made_once_per_folder_and_shows_each_page_its_own_title() -> None:
+    frame._AROUND.clear()
+    frame._AROUND_NOT.clear()
+    # the header notes each time it is made in a list (showing nothing of it)
+    header = '<header>{{ shown.append(1) or "" }}[{{ page.meta.title or page.title }}]</header>'
+    env = _themed('{{ archive_frame_titled("header", "header.html") }}', header)
+    a, b = _titled("statements/a/", "Talks", {"title": "Meta title"}), _titled("statements/b/", "<b>Other")
+    c = _titled("statements/c/", "Third", {"title": "Third's own"})
+    assert _header_pages(env, a, b, c) == [
+        "<header>[Meta title]</header>",
+        "<header>[<b>Other]</header>",
+        "<header>[Third's own]</header>",
+    ]
+    assert len(env.globals["shown"]) == 2  # for the first page, with its title and with the mark
+    # a page of another folder gets a header of its own
+    assert _header_pages(env, _titled("officials/kim/", "Kim")) == ["<header>[Kim]</header>"]
+    assert len(env.globals["shown"]) == 4
+    frame._AROUND.clear()
+    frame._AROUND_NOT.clear()
+
+
+def test_a_header_showing_the_title_twice_or_reading_differently_is_made_for_each_page() -> None:
+    frame._AROUND.clear()
+    frame._AROUND_NOT.clear()
+    header = "{{ shown.append(1) or '' }}<h title='{{ page.title }}'>{{ page.title }}</h>"
+    env = _themed('{{ archive_frame_titled("header", "header.html") }}', header)
+    pages = [_titled(f"statements/{t}/", t) for t in ("One", "Two", "Three")]
+    assert _header_pages(env, *pages) == [f"<h title='{t}'>{t}</h>" for t in ("One", "Two", "Three")]
+    assert len(env.globals["shown"]) == 4  # tried with the mark for the first page only
+    # the header writes the title otherwise than Material's does: the first page's check finds it
+    header = '<h>{{ page.title | replace("O", "0") }}</h>'
+    env = _themed('{{ archive_frame_titled("header", "header.html") }}', header)
+    years = _titled("years/a/", "One"), _titled("years/b/", "TwO")
+    assert _header_pages(env, *years) == ["<h>0ne</h>", "<h>Tw0</h>"]
+    assert not frame._AROUND
+    frame._AROUND.clear()
+    frame._AROUND_NOT.clear()
+
+
 def test_the_site_is_the_same_as_with_every_part_made_for_every_page(tmp_path: Path) -> None:
     seeds = {p.name: p.read_bytes() for p in [*SEEDS.glob("*.txt"), *(FIXTURES / "hostile").glob("*.txt")]}
     found: list[str] = []
@@ -71,11 +130,19 @@ def test_the_site_is_the_same_as_with_every_part_made_for_every_page(tmp_path: P
             found.append(part)
         return made
 
+    class Around(dict[tuple[str, str], tuple[str, str]]):
+        def get(self, key: Any, default: Any = None) -> Any:
+            made = super().get(key, default)
+            if made is not None:
+                found.append(key[0])
+            return made
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(frame, "kept", counting)
+        patch.setattr(frame, "_AROUND", Around())
         shared = build_project(make_project(tmp_path / "shared", seeds))
-        patch.setattr(frame, "kept", lambda part, page, nav: None)
+        patch.setattr(frame, "folder", lambda page, nav: None)
         each = build_project(make_project(tmp_path / "each", seeds))
     # every part was found kept for some page (the statement pages after the first)
-    assert set(found) == {"nav", "tabs", "footer", "config"}
+    assert set(found) == {"nav", "tabs", "footer", "config", "header"}
     assert tree(shared, skip=("pagefind/",)) == tree(each, skip=("pagefind/",))

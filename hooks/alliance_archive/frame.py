@@ -7,7 +7,10 @@ is made relative to the page's folder, so every such page in the same parent fol
 previous or next page in, and the page settings Material gives its scripts. The overrides
 (``overrides/partials/nav.html``, ``tabs.html`` and ``footer.html``, and the ``config`` block of
 ``main.html``) take the part made for the first such page (:func:`made_once`, :func:`kept`) or make it
-and keep it (:func:`keep`); any other page gets Material's own partial, made for it alone. Material's
+and keep it (:func:`keep`); any other page gets Material's own partial, made for it alone. The
+header reads alike there too but for the page's title: ``overrides/partials/header.html`` takes the
+header made for the first such page, around its title, and puts each page's title in
+(:func:`made_around_title`). Material's
 templates stay reachable under ``material/`` (:func:`install`), for the overrides to include the
 partials they stand in for. A build starts with none kept (:func:`install` forgets them), since the
 navigation may have changed.
@@ -66,6 +69,64 @@ def keep(part: str, page: Any, nav: Any, made: str) -> markupsafe.Markup:
     return html
 
 
+# the title a header made for a folder is made with, to be cut out there: no title holds it
+_TITLE_MARK = "\x00archive-frame-title\x00"
+# how Material's header writes a page's title (material/partials/header.html, "header-topic")
+_HEADER_TITLE = (
+    "{% if page.meta and page.meta.title %}{{ page.meta.title }}{% else %}{{ page.title }}{% endif %}"
+)
+# (part, parent folder) -> the part as made for the first page there, before and after its title
+_AROUND: dict[tuple[str, str], tuple[str, str]] = {}
+# the (part, folder) pairs whose part cannot be made once around the title
+_AROUND_NOT: set[tuple[str, str]] = set()
+
+
+def _header_title(env: jinja2.Environment) -> jinja2.Template:
+    """The page title as Material's header writes it, compiled once for ``env``."""
+    compiled = getattr(env, "archive_header_title", None)
+    if compiled is None:
+        compiled = env.from_string(_HEADER_TITLE)
+        env.archive_header_title = compiled  # type: ignore[attr-defined]
+    return compiled
+
+
+class _Titled:
+    """A page as it reads with another title (in its meta too, where it sets one there)."""
+
+    def __init__(self, page: Any, title: str) -> None:
+        self._page = page
+        self.title = title
+        meta = getattr(page, "meta", None)
+        self.meta = {**meta, "title": title} if meta and meta.get("title") else meta
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._page, name)
+
+
+@jinja2.pass_context
+def made_around_title(context: jinja2.runtime.Context, part: str, template: str) -> markupsafe.Markup:
+    """``template`` (Material's header) as the page being themed shows it. The header shows the page's
+    title and otherwise reads alike on the pages sharing a frame: it is made once for them, with a
+    mark for the title, and each page's own title is put where the mark was. Where the first page's
+    header made that way differs from the one made with its title, each page gets its own."""
+    page, nav = context.get("page"), context.get("nav")
+    env = context.environment
+    title = _header_title(env).render(page=page)
+    where = folder(page, nav)
+    around = _AROUND.get((part, where)) if where is not None else None
+    if around is None:
+        made = env.get_template(template).render(context.get_all())
+        if where is None or (part, where) in _AROUND_NOT:
+            return markupsafe.Markup(made)
+        marked = env.get_template(template).render({**context.get_all(), "page": _Titled(page, _TITLE_MARK)})
+        before, mark, after = marked.partition(_TITLE_MARK)
+        if not mark or before + title + after != made:
+            _AROUND_NOT.add((part, where))
+            return markupsafe.Markup(made)
+        around = _AROUND[(part, where)] = (before, after)
+    return markupsafe.Markup(around[0] + title + around[1])
+
+
 @jinja2.pass_context
 def made_once(context: jinja2.runtime.Context, part: str, template: str) -> markupsafe.Markup:
     """``template`` (one of Material's partials) as the page being themed shows it: kept from a page
@@ -82,6 +143,8 @@ def install(env: jinja2.Environment, material_templates: Path) -> None:
     ``archive_frame`` (a partial made once), ``archive_frame_kept`` and ``archive_frame_keep`` (for a
     block of the overrides' own); forget the parts a previous build kept."""
     _KEPT.clear()
+    _AROUND.clear()
+    _AROUND_NOT.clear()
     if env.loader is not None and not getattr(env.loader, "archive_frame", False):
         loader = jinja2.ChoiceLoader(
             [env.loader, jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(material_templates))})]
@@ -89,5 +152,6 @@ def install(env: jinja2.Environment, material_templates: Path) -> None:
         loader.archive_frame = True  # type: ignore[attr-defined]
         env.loader = loader
     env.globals["archive_frame"] = made_once
+    env.globals["archive_frame_titled"] = made_around_title
     env.globals["archive_frame_kept"] = kept
     env.globals["archive_frame_keep"] = keep
