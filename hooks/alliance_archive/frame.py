@@ -72,6 +72,7 @@ def keep(part: str, page: Any, nav: Any, made: str) -> markupsafe.Markup:
 # the title a header made for a folder is made with, to be cut out there: no title holds it
 _TITLE_MARK = "\x00archive-frame-title\x00"
 # how Material's header writes a page's title (material/partials/header.html, "header-topic")
+HEADER_TITLE = "archive/header-title.html"  # its name among the theme's templates
 _HEADER_TITLE = (
     "{% if page.meta and page.meta.title %}{{ page.meta.title }}{% else %}{{ page.title }}{% endif %}"
 )
@@ -82,12 +83,16 @@ _AROUND_NOT: set[tuple[str, str]] = set()
 
 
 def _header_title(env: jinja2.Environment) -> jinja2.Template:
-    """The page title as Material's header writes it, compiled once for ``env``."""
-    compiled = getattr(env, "archive_header_title", None)
-    if compiled is None:
-        compiled = env.from_string(_HEADER_TITLE)
-        env.archive_header_title = compiled  # type: ignore[attr-defined]
-    return compiled
+    """The page title as Material's header writes it: a template of the theme (:func:`install`), so
+    compiled once and kept with the others where the theme keeps them compiled."""
+    try:
+        return env.get_template(HEADER_TITLE)
+    except jinja2.TemplateNotFound:  # a theme without the archive's templates
+        compiled = getattr(env, "archive_header_title", None)
+        if compiled is None:
+            compiled = env.from_string(_HEADER_TITLE)
+            env.archive_header_title = compiled  # type: ignore[attr-defined]
+        return compiled
 
 
 class _Titled:
@@ -139,7 +144,8 @@ def made_once(context: jinja2.runtime.Context, part: str, template: str) -> mark
 
 
 def install(env: jinja2.Environment, material_templates: Path) -> None:
-    """Make Material's own templates reachable under ``material/`` and give the overrides
+    """Make Material's own templates reachable under ``material/``, and the header's title as a
+    template of the theme, and give the overrides
     ``archive_frame`` (a partial made once), ``archive_frame_kept`` and ``archive_frame_keep`` (for a
     block of the overrides' own); forget the parts a previous build kept."""
     _KEPT.clear()
@@ -147,7 +153,11 @@ def install(env: jinja2.Environment, material_templates: Path) -> None:
     _AROUND_NOT.clear()
     if env.loader is not None and not getattr(env.loader, "archive_frame", False):
         loader = jinja2.ChoiceLoader(
-            [env.loader, jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(material_templates))})]
+            [
+                env.loader,
+                jinja2.PrefixLoader({PREFIX: jinja2.FileSystemLoader(str(material_templates))}),
+                jinja2.DictLoader({HEADER_TITLE: _HEADER_TITLE}),
+            ]
         )
         loader.archive_frame = True  # type: ignore[attr-defined]
         env.loader = loader
