@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -80,9 +81,18 @@ def _titled(url: str, title: str, meta: dict[str, str] | None = None) -> SimpleN
     return SimpleNamespace(url=url, title=title, meta=meta or {})
 
 
-def test_a_header_is_made_once_per_folder_and_shows_each_page_its_own_title() -> None:
+@pytest.fixture
+def no_header_kept() -> Iterator[None]:
+    """No header kept from another test, before or after."""
     frame._AROUND.clear()
     frame._AROUND_NOT.clear()
+    yield
+    frame._AROUND.clear()
+    frame._AROUND_NOT.clear()
+
+
+@pytest.mark.usefixtures("no_header_kept")
+def test_a_header_is_made_once_per_folder_and_shows_each_page_its_own_title() -> None:
     # the header notes each time it is made in a list (showing nothing of it)
     header = '<header>{{ shown.append(1) or "" }}[{{ page.meta.title or page.title }}]</header>'
     env = _themed('{{ archive_frame_titled("header", "header.html") }}', header)
@@ -97,13 +107,10 @@ def test_a_header_is_made_once_per_folder_and_shows_each_page_its_own_title() ->
     # a page of another folder gets a header of its own
     assert _header_pages(env, _titled("officials/kim/", "Kim")) == ["<header>[Kim]</header>"]
     assert len(env.globals["shown"]) == 4
-    frame._AROUND.clear()
-    frame._AROUND_NOT.clear()
 
 
+@pytest.mark.usefixtures("no_header_kept")
 def test_a_header_showing_the_title_twice_or_reading_differently_is_made_for_each_page() -> None:
-    frame._AROUND.clear()
-    frame._AROUND_NOT.clear()
     header = "{{ shown.append(1) or '' }}<h title='{{ page.title }}'>{{ page.title }}</h>"
     env = _themed('{{ archive_frame_titled("header", "header.html") }}', header)
     pages = [_titled(f"statements/{t}/", t) for t in ("One", "Two", "Three")]
@@ -115,8 +122,6 @@ def test_a_header_showing_the_title_twice_or_reading_differently_is_made_for_eac
     years = _titled("years/a/", "One"), _titled("years/b/", "TwO")
     assert _header_pages(env, *years) == ["<h>0ne</h>", "<h>Tw0</h>"]
     assert not frame._AROUND
-    frame._AROUND.clear()
-    frame._AROUND_NOT.clear()
 
 
 def test_the_site_is_the_same_as_with_every_part_made_for_every_page(tmp_path: Path) -> None:

@@ -10,10 +10,9 @@ previous or next page in, and the page settings Material gives its scripts. The 
 and keep it (:func:`keep`); any other page gets Material's own partial, made for it alone. The
 header reads alike there too but for the page's title: ``overrides/partials/header.html`` takes the
 header made for the first such page, around its title, and puts each page's title in
-(:func:`made_around_title`). Material's
-templates stay reachable under ``material/`` (:func:`install`), for the overrides to include the
-partials they stand in for. A build starts with none kept (:func:`install` forgets them), since the
-navigation may have changed.
+(:func:`made_around_title`). Material's templates stay reachable under ``material/``
+(:func:`install`), for the overrides to include the partials they stand in for. A build starts with
+none kept (:func:`install` forgets them), since the navigation may have changed.
 """
 
 from __future__ import annotations
