@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import jinja2
+import material
 import pytest
 
 from alliance_archive import frame
@@ -67,7 +68,7 @@ def _themed(body: str, header: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.DictLoader({"page.html": body, "header.html": header}), autoescape=False
     )
-    env.globals["archive_frame_titled"] = frame.made_around_title
+    frame.install(env, Path(material.__file__).resolve().parent / "templates")
     env.globals["shown"] = []
     return env
 

@@ -81,19 +81,6 @@ _AROUND: dict[tuple[str, str], tuple[str, str]] = {}
 _AROUND_NOT: set[tuple[str, str]] = set()
 
 
-def _header_title(env: jinja2.Environment) -> jinja2.Template:
-    """The page title as Material's header writes it: a template of the theme (:func:`install`), so
-    compiled once and kept with the others where the theme keeps them compiled."""
-    try:
-        return env.get_template(HEADER_TITLE)
-    except jinja2.TemplateNotFound:  # a theme without the archive's templates
-        compiled = getattr(env, "archive_header_title", None)
-        if compiled is None:
-            compiled = env.from_string(_HEADER_TITLE)
-            env.archive_header_title = compiled  # type: ignore[attr-defined]
-        return compiled
-
-
 class _Titled:
     """A page as it reads with another title (in its meta too, where it sets one there)."""
 
@@ -115,7 +102,7 @@ def made_around_title(context: jinja2.runtime.Context, part: str, template: str)
     header made that way differs from the one made with its title, each page gets its own."""
     page, nav = context.get("page"), context.get("nav")
     env = context.environment
-    title = _header_title(env).render(page=page)
+    title = env.get_template(HEADER_TITLE).render(page=page)  # compiled and kept as the theme's are
     where = folder(page, nav)
     around = _AROUND.get((part, where)) if where is not None else None
     if around is None:
