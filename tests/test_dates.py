@@ -81,6 +81,7 @@ def test_dates_come_in_order_of_appearance() -> None:
         "UpdatedMar 16, 2017",
         "Posted: March 16, 2017 |",
         "Updated on Wednesday, September 28, 2017 at 11:30 AM (KST)",
+        "Posted October. 25, 2000 19:22,",
     ],
 )
 def test_date_lines(line: str) -> None:

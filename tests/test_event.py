@@ -146,6 +146,64 @@ def test_a_date_above_the_headline_outside_the_officials_terms_is_not_the_statem
     assert record.date_range is not None and record.date_range.latest < "2013"
 
 
+def test_a_date_above_the_headline_is_kept_where_a_former_official_is_named() -> None:
+    """A release date above the headline, in a text that names officials of different years (one of
+    them long out of office): one of them held office that day, so the date stands."""
+    body = [
+        "A senior official said the President would honor the memory of former Prime Minister Junichiro "
+        "Koizumi and meet Prime Minister Fumio Kishida in Tokyo.",
+        PARAGRAPHS[1],
+    ]
+    record = extract(clean(lines_of("For Immediate Release June 6, 2023", HEADLINE, *body)))
+    assert record.date == "2023-06-06" and record.date_basis == "stated"
+    # the speakers' own terms still rule out a site's date beside them
+    quoted = [
+        body[0].replace("A senior official said", "Secretary of State Hillary Rodham Clinton said"),
+        PARAGRAPHS[1],
+    ]
+    record = extract(clean(lines_of("For Immediate Release June 6, 2023", HEADLINE, *quoted)))
+    assert record.date is None
+
+
+def test_the_day_of_the_event_is_read_past_an_abbreviation_in_the_sentence() -> None:
+    opening = (
+        "The fisheries committee of the two countries convened in Washington D.C. on December 15, 2023, "
+        "and agreed to share data on catches."
+    )
+    day, ev = find_stated_date(clean(lines_of(HEADLINE, opening, PARAGRAPHS[1])))
+    assert day == dt.date(2023, 12, 15) and ev is not None and ev.confidence < 1.0
+
+
+def test_a_day_and_month_take_the_year_the_page_gives_that_month() -> None:
+    """'On November 6' under an issue label 'November 2017': the officials' terms leave three years."""
+    opening = (
+        "On November 6, Prime Minister Shinzo Abe held a working lunch with President Donald J. Trump "
+        "and said the two allies would stand together."
+    )
+    lines = lines_of(
+        "Home > Harbor Monthly > Harbor Monthly November 2017 > Diary", HEADLINE, opening, PARAGRAPHS[1]
+    )
+    record = extract(clean(lines))
+    assert record.date == "2017-11-06" and record.date_basis == "year_inferred"
+    # another month with its year says nothing of November's
+    record = extract(clean([line.replace("November 2017", "March 2017") for line in lines]))
+    assert record.date is None
+
+
+def test_a_datelines_day_takes_the_year_of_the_pages_own_dates() -> None:
+    """'BUSAN, Dec. 19 (Harbor News) --' under a photo dated a month before: the article's day is the
+    dateline's, in the photo's year; a caption's date above the headline is the photo's, not the day."""
+    caption = "Photo: the two ministers (L) shake hands in Busan on November 12, 2023."
+    opening = "BUSAN, Dec. 19 (Harbor News) -- " + PARAGRAPHS[0]
+    day, ev = find_stated_date(clean(lines_of(caption, HEADLINE, opening, PARAGRAPHS[1])))
+    assert day == dt.date(2023, 12, 19) and ev is not None and "dateline" in ev.doubt
+    # with no date stated anywhere, the dateline alone gives no year
+    assert find_stated_date(clean(lines_of(HEADLINE, opening, PARAGRAPHS[1]))) == (None, None)
+    # a caption above the headline still dates a page whose article gives no day
+    day, ev = find_stated_date(clean(lines_of(caption, HEADLINE, *PARAGRAPHS)))
+    assert day == dt.date(2023, 11, 12) and ev is not None and "above the headline" in ev.doubt
+
+
 def places(*parts: str) -> list[str]:
     return find_places(clean(lines_of(HEADLINE, *parts)))[0]
 

@@ -129,7 +129,7 @@ def is_date_line(text: str) -> bool:
     for d in find_dates(stripped):
         if d.year is None:
             continue
-        rest = (stripped[: d.start] + stripped[d.end :]).strip()
+        rest = (stripped[: d.start] + stripped[d.end :]).strip().strip(" ,|-–—")
         rest = re.sub(r"^" + _TIME + r"$", "", rest).strip(" ,|-–—")
         if not rest:
             return True

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from .clean import Block, Cleaned, Drop
-from .dates import FoundDate, find_dates, infer_year
-from .document import has_address
+from .dates import MONTHS, FoundDate, find_dates, infer_year
+from .document import has_address, is_caption
 from .needles import fold, may_match, needles_of_all
 from .people import (
     _COLLECTIVE,
@@ -144,15 +144,15 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
         ),
         key=lambda d: (d.line < cleaned.title_line, d.category == "title", d.line),
     )
+    # a photo caption above the headline dates its photo: read after the article's own dateline
+    pictured = [d for d in header if d.line < cleaned.title_line and is_caption(d.text, marked=True)]
+    photos = {d.line for d in pictured}
     for drop in header:
-        if has_address(drop.text):
+        if has_address(drop.text) or drop.line in photos:
             continue
         days = _full_dates(drop.text)
         if days:
-            doubt = "" if drop.line > cleaned.title_line else f"{ABOVE_HEADLINE} (a site or repost date?)"
-            return days[0], Evidence(
-                "date", days[0].isoformat(), drop.line, drop.text, 0.8 if doubt else 1.0, doubt
-            )
+            return _header_date(days[0], drop, cleaned)
     paragraphs = [b for b in cleaned.blocks if b.kind in ("paragraph", "numbered", "bullet", "turn")]
     if paragraphs:
         first = paragraphs[0]
@@ -161,11 +161,18 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
             day = opening[0].to_date()
             assert day is not None
             return day, Evidence("date", day.isoformat(), first.line, first.text[:120])
+        dated = _dateline_day(first.text, first.line, cleaned)
+        if dated is not None:
+            return dated
     for block in cleaned.blocks:
         if block.kind == "caption":
             days = _full_dates(block.text)
             if days:
                 return days[0], Evidence("date", days[0].isoformat(), block.line, block.text)
+    for drop in pictured:
+        days = _full_dates(drop.text)
+        if days:
+            return _header_date(days[0], drop, cleaned)
     for drop in cleaned.drops:
         if drop.category in ("repeat", "teaser") and "caption" in drop.reason:
             days = _full_dates(drop.text)
@@ -212,14 +219,57 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
 
 
 ABOVE_HEADLINE = "date read above the headline"
+
+
 # how much of an opening sentence is read for the day of its event
+def _header_date(day: dt.date, drop: Drop, cleaned: Cleaned) -> tuple[dt.date, Evidence]:
+    doubt = "" if drop.line > cleaned.title_line else f"{ABOVE_HEADLINE} (a site or repost date?)"
+    return day, Evidence("date", day.isoformat(), drop.line, drop.text, 0.8 if doubt else 1.0, doubt)
+
+
+# a wire story's dateline with its day and month: "BUSAN, Dec. 19 (Harbor News) -- ...", "Tokyo, 3 May: ..."
+_DATELINE_START = re.compile(r"^\s*[A-Z][A-Za-z .'\u2019-]{1,30},(?:\s*[A-Z][A-Za-z.]+,)?\s*$")
+_DATELINE_END = re.compile(r"^\s*(?:\([^()]{1,30}\)\s*)?\.?(?:--|\u2014|\u2013|-|:)")
+
+
+def _dateline_day(text: str, line: int, cleaned: Cleaned) -> tuple[dt.date, Evidence] | None:
+    """The day a wire story's dateline gives without its year, in the year of the page's own dates
+    that puts it nearest to one of them (a caption's "November 12, 2023" for "Dec. 19")."""
+    found = next((f for f in find_dates(text[:60]) if f.year is None), None)
+    if found is None or not _DATELINE_START.match(text[: found.start]):
+        return None
+    if not _DATELINE_END.match(text[found.end :]):
+        return None
+    texts = [b.text for b in cleaned.blocks] + [d.text for d in cleaned.drops]
+    stated = [day for t in texts for day in _full_dates(t)]
+    best: tuple[int, dt.date] | None = None
+    for day in stated:
+        for year in (day.year - 1, day.year, day.year + 1):
+            guess = _on_day(year, found)
+            if guess is not None and (best is None or abs((guess - day).days) < best[0]):
+                best = (abs((guess - day).days), guess)
+    if best is None or best[0] > DATELINE_REACH_DAYS:
+        return None
+    day = best[1]
+    return day, Evidence(
+        "date",
+        day.isoformat(),
+        line,
+        text[:120],
+        0.7,
+        "day and month from the dateline, year from the page's own dates",
+    )
+
+
+# how far from a date the page states a dateline's day may lie for that date to give its year
+DATELINE_REACH_DAYS = 120
 OPENING_CHARS = 600
 # an event's day in the opening's words: "met ... on May 2, 2022", "held talks on 2 May 2022"
 _EVENT_VERBS = (
     r"\b(?:met|meet|meets|held|holds|hold|convened|hosted|hosts|signed|issued|released|published|spoke|"
     r"announced|visited|visits|gathered|agreed)\b"
 )
-_ON_THE_DAY = re.compile(_EVENT_VERBS + r"[^.;]{0,120}\bon\s*$", re.I)
+_ON_THE_DAY = re.compile(_EVENT_VERBS + r"[^;]{0,120}\bon\s*$", re.I)  # one sentence: "D.C." may be in it
 # or the day first: "On April 19, 2019, the Security Consultative Committee convened ..."
 _ON_DAY_FIRST = re.compile(r"\bOn\s*$")
 _THEN_THE_EVENT = re.compile(r"^,?\s[^;]{0,120}?" + _EVENT_VERBS, re.I)  # one sentence: "U.S." may be in it
@@ -243,6 +293,33 @@ def _partial_dates(cleaned: Cleaned) -> list[tuple[FoundDate, int, str]]:
                 if f.year is None and not _TO_COME.search(sentence[max(0, f.start - 160) : f.start]):
                     out.append((f, block.line, block.text))
     return out
+
+
+# a month named with its year and no day ("November 2017", "Nov. 2017"), as an issue or an archive names it
+_MONTH_YEAR = re.compile(
+    r"(?<![\w.])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
+)
+
+
+def _month_years(cleaned: Cleaned) -> set[tuple[int, int]]:
+    """(month, year) of every month the page names with its year and no day, headline and removed lines
+    included (a breadcrumb's issue label)."""
+    texts = [cleaned.title, *(b.text for b in cleaned.blocks), *(d.text for d in cleaned.drops)]
+    out: set[tuple[int, int]] = set()
+    for text in texts:
+        for m in _MONTH_YEAR.finditer(text):
+            before = text[max(0, m.start() - 4) : m.start()]
+            if re.search(r"\d\s*(?:of\s*)?$", before):
+                continue  # "6 November 2017": a full date, read as one
+            out.add((MONTHS[m.group(1).lower()], int(m.group(2))))
+    return out
+
+
+def _on_day(year: int, found: FoundDate) -> dt.date | None:
+    try:
+        return dt.date(year, found.month, found.day)
+    except ValueError:
+        return None
 
 
 # an occasion to come, in the words before its day: "will host ...", "is to visit ...", "plans to ..."
@@ -1176,6 +1253,12 @@ def _term_range(people: list[Found], reg: Registry) -> tuple[dt.date, dt.date, s
     return earliest, latest, "; ".join(basis)
 
 
+def _nobody_in_office(people: list[Found], reg: Registry, day: dt.date) -> bool:
+    """Some of ``people`` have terms in the registry, and none of those terms covers ``day``."""
+    terms = [t for p in people for t in terms_named(p, reg)]
+    return bool(terms) and not any(t.covers(day) for t in terms)
+
+
 def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
     reg = reg or registry()
     evidence: list[Evidence] = [_title_evidence(cleaned)]
@@ -1195,9 +1278,12 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
 
     if day is not None and date_ev is not None and date_ev.doubt.startswith(ABOVE_HEADLINE):
         # a date above the headline may be the page's and not the statement's (today's date in a site's
-        # bar, a repost's day): where the officials' terms rule it out, it is not taken
-        rng = _term_range(people, reg)
-        if rng and not rng[0] <= day <= rng[1]:
+        # bar, a repost's day): it is not taken where the speakers' terms rule it out, or, with no speaker
+        # in the registry, where none of the officials named held office that day (all of them at once
+        # need not: a text names former officials, and those who have died)
+        spoke = _term_range(att.speakers, reg)
+        ruled_out = not spoke[0] <= day <= spoke[1] if spoke else _nobody_in_office(people, reg, day)
+        if ruled_out:
             evidence.remove(date_ev)
             day, basis, finder.day = None, "none", None
 
@@ -1206,8 +1292,15 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
         rng = _term_range(people, reg)
         if rng:
             earliest, latest, why = rng
+            named = _month_years(cleaned)
             for f, line, text in _partial_dates(cleaned):
-                guess = infer_year(f, earliest, latest)
+                # the year the page gives that month ("Harbor Monthly November 2017" over "On
+                # November 6"), else the one year the officials' terms leave
+                given = {y for m, y in named if m == f.month and earliest.year <= y <= latest.year}
+                guess = _on_day(given.pop(), f) if len(given) == 1 else None
+                source = f"the page's {guess:%B %Y}" if guess else why
+                if guess is None or not earliest <= guess <= latest:
+                    guess, source = infer_year(f, earliest, latest), why
                 if guess:
                     day, basis = guess, "year_inferred"
                     evidence.append(
@@ -1215,9 +1308,9 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
                             "date",
                             guess.isoformat(),
                             line,
-                            f"{text[:120]} (year from {why})",
+                            f"{text[:120]} (year from {source})",
                             0.6,
-                            "day and month stated, year inferred from the officials' terms",
+                            "day and month stated, year inferred from the page and the officials' terms",
                         )
                     )
                     break
