@@ -464,3 +464,27 @@ def test_a_heading_is_a_line_of_at_most_fourteen_words_without_an_ending() -> No
     fifteen = "The minister speaks to the press at the harbor on the first day of drills"
     blocks = clean([HEADLINE, "", *page(P[0], fourteen, P[1], fifteen, P[2])]).blocks
     assert [(b.kind, b.text) for b in blocks][1:4:2] == [("heading", fourteen), ("paragraph", fifteen)]
+
+
+def test_an_address_that_breaks_off_at_a_comma_above_the_first_paragraph_is_the_speech_s() -> None:
+    """A speech opens by addressing its audience, a sentence the first paragraph goes on with."""
+    address = "Madam Chair, Mr. Mayor, distinguished guests of the harbor board, ladies and gentlemen,"
+    cleaned = clean(page(HEADLINE, address, *P[:4]))
+    assert address in kept(cleaned)
+    # a header line that ends in a comma is short, or dated: still the page's
+    for line in ("By Ann Lee,", "Posted on the harbor board's site on March 3, 2021 at noon,"):
+        assert line in removals(clean(page(HEADLINE, line, *P[:4])))
+
+
+def test_a_line_above_the_sites_menu_is_not_the_headline() -> None:
+    """A banner above a menu of six sections or more is the site's, not the article's headline, even
+    where it shares a word with the article and the headline (a transcript's) shares none."""
+    banner = "Every Story on the Coast Is Free This Week"
+    headline = "Press Availability Upon Arrival at the Airport"
+    menu = "World | Defence | Foreign Affairs | Trade | Regional News | Video | Search"
+    assert clean(page(banner, menu, headline, *P[:4])).title == headline
+    # a row of fewer labels under the headline (a share row) leaves the headline where it is
+    share = "Share | Tweet | Print | Email"
+    assert (
+        clean(page(HEADLINE, share, "Crews Will Train Aboard Each Other's Cutters", *P[:4])).title == HEADLINE
+    )

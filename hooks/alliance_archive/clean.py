@@ -450,6 +450,19 @@ def _reads_as_a_deck(text: str, title: str, content: frozenset[str], topic: froz
     return shared >= DECK_SHARED_WORDS and shared >= DECK_SHARED_SHARE * len(content)
 
 
+def _runs_into_the_body(text: str) -> bool:
+    """A line right above the first paragraph that breaks off at a comma, with a sentence's words
+    before it: the opening of a speech's address or a sentence cut by the copy, not a header's line
+    (a header line that ends in a comma is short: "By Ann Lee,", "TOKYO, Japan,")."""
+    return (
+        text.endswith(",")
+        and word_count(text) >= 8
+        and not find_dates(text)
+        and not _BYLINE.match(text)
+        and not is_site_name(text)
+    )
+
+
 def _header_reason(text: str, title: str) -> tuple[str, str]:
     vocab = vocabulary()
     key = _key(text)
@@ -560,6 +573,8 @@ def _clean(lines: list[str]) -> Cleaned:
             continue  # a subtitle or section label right above the first paragraph is the article's
         elif body_start is not None and _reads_as_a_deck(text, title, doc.line(i).content, topic):
             continue  # a deck under the headline: the article's own summary, in running words
+        elif header and i == header[-1] and body_start is not None and _runs_into_the_body(text):
+            continue  # a sentence that goes on in the first paragraph ("Mr. Speaker, Members, ... ,")
         else:
             drop(i, *_header_reason(text, title))
 

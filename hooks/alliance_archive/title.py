@@ -179,6 +179,8 @@ def score_candidates(
     text_above = 0
     text_total = sum(line.chars for line in everything if _running_text(line))
     plausible_above = 0
+    # the site's menu: a row of six labels or more between separators (a share row has fewer)
+    menu = next((pos for pos, line in enumerate(lines) if line.separators >= 5), None)
     for pos, line in enumerate(lines):
         paragraph = doc.classes.get(line.index) == "good" and line.words >= 12
         paragraph = paragraph and (pos == 0 or line.ends_sentence)
@@ -271,6 +273,8 @@ def score_candidates(
             )
         if plausible_above:
             c.add(-1.0, "a headline-like line above it")
+        if menu is not None and pos < menu:
+            c.add(-3.0, "above the site's menu (a banner, the site's name)")
         # repetition
         if line.repeats == 1 and agreement and not _next_to_its_copy(everything, pos, line.key):
             c.add(1.0, "repeated once on the page")  # an on-topic copy: the page's title and its headline
