@@ -204,6 +204,20 @@ def test_a_datelines_day_takes_the_year_of_the_pages_own_dates() -> None:
     assert day == dt.date(2023, 11, 12) and ev is not None and "above the headline" in ev.doubt
 
 
+def test_an_official_who_signs_the_text_is_its_speaker() -> None:
+    """An opinion piece under the byline of a minister: the text is the minister's statement; a
+    reporter's byline names no office and makes no speaker."""
+    body = [
+        "Our two countries have worked side by side on fisheries for seventy years, and I believe the "
+        "next seventy will bring our coast guards closer still.",
+        PARAGRAPHS[1],
+    ]
+    signed = extract(clean(lines_of(HEADLINE, "By Yoshimasa Hayashi, Minister for Foreign Affairs", *body)))
+    assert [p.name for p in signed.speakers] == ["Yoshimasa Hayashi"]
+    reported = extract(clean(lines_of(HEADLINE, "By Ann Lee", *body)))
+    assert reported.speakers == []
+
+
 def places(*parts: str) -> list[str]:
     return find_places(clean(lines_of(HEADLINE, *parts)))[0]
 

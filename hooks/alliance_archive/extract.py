@@ -914,6 +914,9 @@ def _three_way_meeting(cleaned: Cleaned, finder: PeopleFinder) -> str | None:
     return None
 
 
+_BYLINE_BY = re.compile(r"^\s*(?:posted|written|published|updated|reported|edited|compiled)?\s*by\s+", re.I)
+
+
 def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
     """A name standing alone on a header line: the person a press statement is issued under. The
     registry's officials by name ("John Kerry", "Antony J. Blinken, Secretary of State"); others where
@@ -921,9 +924,13 @@ def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
     "General John Q. Doe, Commander, Statement, 7 July 2012")."""
     out = []
     for drop in cleaned.drops:
-        if drop.category not in ("header", "above_title", "date"):
+        if drop.category not in ("header", "above_title", "date", "byline"):
             continue
         text = drop.text.strip()
+        if drop.category == "byline":
+            # an official who signs the text ("By Ann Lee, Minister of Fisheries"): its author and speaker;
+            # a reporter's byline names no office, and is left out below
+            text = _BYLINE_BY.sub("", text, count=1)
         name = text.split(",", 1)[0].strip()
         if drop.category == "date" and name == text:
             continue  # a date line alone
