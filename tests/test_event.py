@@ -317,3 +317,11 @@ def test_a_wire_dateline_without_a_date_gives_the_place(opening: str) -> None:
 
 def test_a_name_and_a_dash_that_is_no_city_gives_no_place() -> None:
     assert places("Ministers -- the two sides signed the fisheries accord on the day.", *PARAGRAPHS) == []
+
+
+def test_a_country_a_message_goes_to_is_not_the_events_place() -> None:
+    assert (
+        places("The ministers met and agreed on a joint message to North Korea on its missile launches.")
+        == []
+    )
+    assert places("The ministers met in Germany and agreed on a joint message to North Korea.") == ["Germany"]

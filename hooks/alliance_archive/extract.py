@@ -1142,6 +1142,8 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
             if not _EVENT.search(sentence) or _ELSEWHEN.search(sentence):
                 continue
             for hit in pattern.finditer(sentence):
+                if hit.group(0)[:2].lower() == "to" and hit.group(1).lower() in countries:
+                    continue  # "a message to North Korea": a country after "to" is addressed, not a venue
                 add(hit.group(1), line, sentence)
             for hit in _VENUE.finditer(sentence):
                 name = hit.group(1).strip()
