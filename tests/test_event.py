@@ -325,3 +325,25 @@ def test_a_country_a_message_goes_to_is_not_the_events_place() -> None:
         == []
     )
     assert places("The ministers met in Germany and agreed on a joint message to North Korea.") == ["Germany"]
+
+
+def test_the_headline_names_the_events_city() -> None:
+    headline = "Joint Press Conference With the Fisheries Ministers in Busan"
+    assert find_places(clean(lines_of(headline, *PARAGRAPHS)))[0] == ["Busan"]
+
+
+def test_a_city_among_the_parts_of_a_header_line_names_the_place() -> None:
+    for line in ("Presidential Hall, Busan, South Korea", "Harbor Exhibition Center, Busan"):
+        assert find_places(clean(lines_of(HEADLINE, line, *PARAGRAPHS)))[0] == ["Busan"]
+
+
+def test_a_leader_visiting_a_city_names_it() -> None:
+    assert places(
+        "The prime minister, who was visiting Busan for the fisheries forum, met the minister."
+    ) == ["Busan"]
+
+
+def test_a_briefing_at_a_venue_names_it() -> None:
+    assert places("The two ministers gave a joint briefing at the Pentagon on the new patrols.") == [
+        "Pentagon"
+    ]

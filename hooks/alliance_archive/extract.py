@@ -1008,7 +1008,7 @@ _EVENT = re.compile(
     r"\b(?:met|meet|meets|meeting|talks|visit\w*|travel\w*|trip|held|hold|holds|"
     r"press (?:conference|availability)|"
     r"summit|forum|assembl\w+|gathered|dialogue|here in|arrived|attend\w*|pose|hosted|convened|conference|"
-    r"speaking|spoke|remarks)\b",
+    r"speaking|spoke|remarks|briefing|briefed)\b",
     re.I,
 )
 
@@ -1052,7 +1052,7 @@ def _place_pattern() -> re.Pattern[str]:
     cities, countries = gazetteer()
     names = sorted({*cities, *countries}, key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
-    return re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?(" + alt + r")\b", re.I)
+    return re.compile(r"\b(?:in|at|to|visiting)\s+(?:the\s+)?(" + alt + r")\b", re.I)
 
 
 def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
@@ -1080,7 +1080,9 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
                 seen.add(("country", canon))
                 found_countries.append((canon, Evidence("places", canon, line, text, confidence)))
 
-    texts: list[tuple[int, str]] = [(b.line, b.text) for b in cleaned.blocks]
+    # the headline first: "Joint Press Conference With ... in Tokyo" names the event's city
+    texts: list[tuple[int, str]] = [(cleaned.title_line, cleaned.title)] if cleaned.title_line > 0 else []
+    texts += [(b.line, b.text) for b in cleaned.blocks]
     texts += [(d.line, d.text) for d in cleaned.drops if d.category in ("teaser", "player_text")]
     # a call has no place: the page header or the headline says the event was held by telephone or video
     for text in [cleaned.title, *(d.text for d in cleaned.drops if d.line > cleaned.title_line)][:8]:
@@ -1107,9 +1109,12 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
     for drop in cleaned.drops:
         if drop.category in ("header", "doctype", "date", "above_title") and len(drop.text.split()) <= 6:
             text = drop.text.strip()
-            head = text.split(",")[0].strip().lower()
-            if head in cities:
-                add(head, drop.line, drop.text)
+            # a city among the line's parts: "Seoul, South Korea", "Harbor Center, Busan", "Hall, Tokyo"
+            known = next(
+                (part for part in (p.strip().lower() for p in text.split(",")) if part in cities), None
+            )
+            if known is not None:
+                add(known, drop.line, drop.text)
                 continue
             m = _PLACE_LINE.match(text)
             if m and m.group(2).strip().lower() in countries and not find_dates(text):
