@@ -346,3 +346,37 @@ def test_organisations_and_portfolios_are_not_names(tmp_path: Path) -> None:
         "Industry Oshiroi and other members of the delegation.\n",
     )
     assert s.speakers == [] and s.mentioned == []
+
+
+# -- subjects of one statement verb ----------------------------------------------------------------
+
+HEAD = "Ministers Discuss Regional Maritime Safety\n\nJune 20, 2023\n\n"
+LAST = "\n\nThe ministers also discussed training for coast guard crews and port inspectors.\n"
+
+
+def test_every_name_of_a_list_of_subjects_is_a_speaker(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        HEAD + "Foreign Minister Yoshimasa Hayashi, Secretary of State Antony Blinken and Foreign Minister "
+        "Park Jin also urged restraint at sea in a joint message." + LAST,
+    )
+    assert names(s.speakers) == {"Yoshimasa Hayashi", "Antony Blinken", "Park Jin"}
+
+
+def test_subjects_named_with_where_they_stand_are_speakers(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        HEAD + "President Yoon Suk Yeol and President Joe Biden at the White House agreed to expand "
+        "joint patrols at sea." + LAST,
+    )
+    assert names(s.speakers) == {"Yoon Suk Yeol", "Joe Biden"}
+
+
+def test_who_spoke_with_someone_and_said_is_the_speaker_not_whom_they_spoke_with(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        HEAD + "Secretary of State Antony Blinken spoke by phone with Foreign Minister Yoshimasa Hayashi on "
+        "Tuesday and said the allies would keep their patrols at sea." + LAST,
+    )
+    assert names(s.speakers) == {"Antony Blinken"}
+    assert "Yoshimasa Hayashi" in names(s.mentioned)

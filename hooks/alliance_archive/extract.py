@@ -375,8 +375,17 @@ def _registry_doubt(who: Found, confidence: float, doubt: str) -> tuple[float, s
 
 _GAP_OK = re.compile(
     r"^\s*(?:,[^;:]{0,120}?,)?\s*(?:(?:also|further|again|then|strongly|repeatedly|firmly|later|separately|"
-    r"has|have|had|will|would|once more|jointly|publicly|today|yesterday|on \w+day)\s+)*$"
+    r"has|have|had|will|would|once more|jointly|publicly|today|yesterday|on \w+day|"
+    # where they stood: "X and Y at the White House agreed", "X in Seoul said"
+    r"(?:at|in)\s+(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3},?)\s+)*$"
 )
+# a meeting, then the statement, with one subject: "X spoke by phone with Y on Wednesday and said"
+_MET_AND = re.compile(
+    r"^\s*(?:met|meets|held|holds|hold|talked|spoke|speaks|discussed|had|gathered|convened)\b"
+    r"[^,;:.!?]{0,100}?\s+and\s*$"
+)
+# what joins the names of a list of subjects, once the names are taken out: commas and "and"
+_LIST_JOINS = re.compile(r"(?:\s*(?:,|\band\b)\s*)+")
 _INVERT_OK = re.compile(r"^\s*(?:(?:[A-Z][\w.'\u2019-]*|of|for|and|the|on|to|U\.S\.)\s+)*$")
 _TITLE_ONLY = re.compile(
     r"\b[Tt]he\s+((?:(?:[A-Z][a-z]+)\s+){0,3}(?:Secretary|Minister|President|Ambassador|Advis[oe]r|Director|"
@@ -396,9 +405,13 @@ def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
                 for other in mentions:
                     if other is not m and m.end <= other.start and other.end <= v.start():
                         gap = gap.replace(masked[other.start : other.end], " ")
-                # "X, the ROK's Vice Minister, said" (an apposition); "X and Y reaffirmed"
+                # "X, the ROK's Vice Minister, said" (an apposition); "X and Y reaffirmed"; "X, Y and Z urged"
                 joined = re.sub(r"^\s*(?:and|,)\s*", " ", gap)
-                if (_GAP_OK.match(gap) or _GAP_OK.match(joined)) and len(gap) < 140:
+                listed = _LIST_JOINS.sub(" ", gap, count=1) if _LIST_JOINS.match(gap) else gap
+                said = _MET_AND.match(listed)  # "X and Y held talks on Friday and reaffirmed"
+                if len(gap) < 140 and (
+                    _GAP_OK.match(gap) or _GAP_OK.match(joined) or _GAP_OK.match(listed) or said
+                ):
                     hits.append(m)
                     break
             elif v.end() <= m.start:
