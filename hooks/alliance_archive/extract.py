@@ -405,13 +405,13 @@ def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
                 for other in mentions:
                     if other is not m and m.end <= other.start and other.end <= v.start():
                         gap = gap.replace(masked[other.start : other.end], " ")
+                if len(gap) >= 140:
+                    continue
                 # "X, the ROK's Vice Minister, said" (an apposition); "X and Y reaffirmed"; "X, Y and Z urged"
                 joined = re.sub(r"^\s*(?:and|,)\s*", " ", gap)
                 listed = _LIST_JOINS.sub(" ", gap, count=1) if _LIST_JOINS.match(gap) else gap
-                said = _MET_AND.match(listed)  # "X and Y held talks on Friday and reaffirmed"
-                if len(gap) < 140 and (
-                    _GAP_OK.match(gap) or _GAP_OK.match(joined) or _GAP_OK.match(listed) or said
-                ):
+                # "X and Y held talks on Friday and reaffirmed": the meeting's subjects
+                if any(_GAP_OK.match(t) for t in (gap, joined, listed)) or _MET_AND.match(listed):
                     hits.append(m)
                     break
             elif v.end() <= m.start:
