@@ -80,6 +80,16 @@ def test_each_read_gives_its_own_copy_of_the_front_matter() -> None:
     assert front.meta()["record"]["title"] != first["record"]["title"]
 
 
+def test_front_matter_holding_a_lone_surrogate_is_kept_and_matched() -> None:
+    """Text read with its undecodable bytes kept as lone surrogates still checks against its YAML."""
+    yaml_text = 'title: "Harbor \udcff talks"\n'  # as MkDocs' pattern finds it, with its line end
+    front = render.FrontMatter.of(f"---\n{yaml_text}---\n\nBody\n", {"title": "Harbor \udcff talks"})
+    assert front is not None
+    assert front.matches(yaml_text)
+    assert not front.matches(yaml_text.replace("\udcff", "?"))
+    assert front.meta() == {"title": "Harbor \udcff talks"}
+
+
 @pytest.fixture(autouse=True)
 def large_archive(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render, "MATERIAL_SEARCH_MAX_STATEMENTS", 0)
