@@ -218,6 +218,27 @@ def test_an_official_who_signs_the_text_is_its_speaker() -> None:
     assert reported.speakers == []
 
 
+def test_a_label_near_the_top_that_closes_on_its_date_dates_the_text() -> None:
+    label = "Minister Ann Lee Address to the Harbor Society and the Port Council, November 27, 2013"
+    day, ev = find_stated_date(clean(lines_of(HEADLINE, PARAGRAPHS[1], label, PARAGRAPHS[0])))
+    assert day == dt.date(2013, 11, 27) and ev is not None and "closing" in ev.doubt
+    pictured = "The two ministers hold a news conference in the harbor hall, April 30, 2012."
+    assert find_stated_date(clean(lines_of(HEADLINE, pictured, *PARAGRAPHS)))[0] == dt.date(2012, 4, 30)
+    # an earlier occasion, a long paragraph, a date inside the line or one after no comma: not the text's
+    earlier = "The ministers recalled the accord they signed at their previous meeting, May 3, 2011."
+    long = PARAGRAPHS[0] + " They will meet again in the spring at the port, June 2, 2014."
+    inside = "The ministers of both countries again pointed to the accord of April 30, 2012, as their basis."
+    for line in (earlier, long, inside):
+        assert find_stated_date(clean(lines_of(HEADLINE, line, PARAGRAPHS[1]))) == (None, None)
+    unlabelled = (
+        "An exhibition of old harbor photographs from both coasts opens at the museum November 27, 2013"
+    )
+    assert find_stated_date(clean(lines_of(HEADLINE, PARAGRAPHS[1], unlabelled, PARAGRAPHS[0]))) == (
+        None,
+        None,
+    )
+
+
 def places(*parts: str) -> list[str]:
     return find_places(clean(lines_of(HEADLINE, *parts)))[0]
 

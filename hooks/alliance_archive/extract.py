@@ -41,7 +41,7 @@ from .people import (
 )
 from .record import DateRange, Evidence, Person, Quote
 from .registry import Registry, registry
-from .textutil import sentences
+from .textutil import sentences, words
 
 EARLIEST = dt.date(1990, 1, 1)
 DATE_SOURCES = ("date", "read_time", "header", "byline", "doctype", "player_text", "above_title")
@@ -178,6 +178,14 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
             days = _full_dates(drop.text)
             if days:
                 return days[0], Evidence("date", days[0].isoformat(), drop.line, drop.text)
+    # a label or a caption near the top that closes on its date ("Address to the Harbor Society,
+    # November 27, 2013", "... in the East Room, April 30, 2012.")
+    for block in cleaned.blocks[:LABEL_BLOCKS]:
+        day = _closing_date(block.text)
+        if day is not None and len(words(block.text)) <= LABEL_WORDS and not _EARLIER.search(block.text):
+            return day, Evidence(
+                "date", day.isoformat(), block.line, block.text[:160], 0.7, "date closing a line near the top"
+            )
     # the event the opening reports: "... convened a trilateral meeting on November 12, 2023"
     for block in paragraphs[:2]:
         for sentence in cleaned.sentences(block.text)[:2]:
@@ -261,6 +269,16 @@ def _dateline_day(text: str, line: int, cleaned: Cleaned) -> tuple[dt.date, Evid
     )
 
 
+def _closing_date(text: str) -> dt.date | None:
+    """The full date a line ends on after a comma (", November 27, 2013", ", 30 April 2012.")."""
+    found = [f for f in find_dates(text) if f.to_date()]
+    if not found or text[found[-1].end :].strip(" .") or not text[: found[-1].start].rstrip().endswith(","):
+        return None
+    return found[-1].to_date()
+
+
+LABEL_BLOCKS = 3  # the article's first blocks, where such a line stands
+LABEL_WORDS = 30  # a label or a caption, not a paragraph of the article
 # how far from a date the page states a dateline's day may lie for that date to give its year
 DATELINE_REACH_DAYS = 120
 OPENING_CHARS = 600
