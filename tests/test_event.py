@@ -368,3 +368,10 @@ def test_a_briefing_at_a_venue_names_it() -> None:
     assert places("The two ministers gave a joint briefing at the Pentagon on the new patrols.") == [
         "Pentagon"
     ]
+
+
+def test_talks_earlier_in_the_day_are_the_same_occasion() -> None:
+    assert places("The ministers reached the agreement during their talks in Busan earlier in the day.") == [
+        "Busan"
+    ]
+    assert places("The ministers recalled the talks they held in Busan earlier this year.") == []

@@ -1059,7 +1059,9 @@ _VENUE = re.compile(
 _HERE = re.compile(r"\b(?:here\s+(?:in|at)|welcome\s+(?:you\s+)?(?:all\s+)?(?:back\s+)?to)\s+", re.I)
 # a sentence about another occasion: an earlier meeting, a trip still to come
 _ELSEWHEN = re.compile(
-    r"\b(?:ago|last\s+(?:week|month|year|time|meeting|summit|visit)|previous|earlier|former|"
+    r"\b(?:ago|last\s+(?:week|month|year|time|meeting|summit|visit)|previous|former|"
+    # "earlier in the day", "earlier today": the same occasion
+    r"earlier(?!\s+(?:in\s+the\s+day|today|that\s+day))|"
     r"when\s+(?:we|I|they|he|she)\s+(?:last\s+)?(?:met|visited|spoke)|"
     r"will\s+(?:be\s+)?(?:travel\w*|arriv\w*|visit\w*|head\w*)|next\s+(?:week|month|year)|"
     r"upcoming|plans?\s+to\s+(?:visit|travel)|is\s+scheduled\s+to)\b",
