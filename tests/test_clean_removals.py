@@ -488,3 +488,22 @@ def test_a_line_above_the_sites_menu_is_not_the_headline() -> None:
     assert (
         clean(page(HEADLINE, share, "Crews Will Train Aboard Each Other's Cutters", *P[:4])).title == HEADLINE
     )
+
+
+def test_the_first_item_of_a_list_of_highlights_is_not_the_headline() -> None:
+    """A story's highlights under its headline: the first item has lost its mark, the next two keep
+    theirs; it agrees with the article word for word, and is still not the headline."""
+    first = "Coast guards of the two countries will hold joint search-and-rescue training twice a year"
+    items = [
+        first,
+        "• Crews will spend three weeks aboard the other's cutters this spring",
+        "• Fishing groups welcomed it",
+    ]
+    lines = [HEADLINE, "", "Story Highlights", "", *items, "", *page(*P[:4])]
+    assert clean(lines).title == HEADLINE
+    # a line with a blank line before the list is not its item
+    apart = [HEADLINE, "", "Story Highlights", "", first, "", *items[1:], "", *page(*P[:4])]
+    cleaned = clean(apart)
+    assert cleaned.title_choice is not None
+    ranked = {c.text: c.evidence for c in cleaned.title_choice.ranked}
+    assert not any("first item of a list" in e for e in ranked[first])

@@ -230,6 +230,8 @@ def score_candidates(
             c.add(-2.5, "a date line (a date and a word or two: the release's date, a place)")
         if _LIST_ITEM.match(line.text):
             c.add(-3.0, "an item of a list (a list of links, highlights or headlines)")
+        elif _heads_a_list(lines, pos, rest):
+            c.add(-3.0, "the first item of a list, its mark lost (a story's highlights)")
         if is_caption(text, marked=True):
             c.add(-2.5, "marked as a photo caption")
         if _NAME_AND_TITLE.match(text) and _capitalised(text.split(",", 1)[1]):
@@ -360,6 +362,18 @@ def _goes_on(doc: Document, pos: int, lines: list[Line]) -> Line | None:
     if same_capitals or line.content & _body_words(doc, doc.lines(), pos + 2, line.key):
         return nxt
     return None
+
+
+def _heads_a_list(lines: list[Line], pos: int, rest: Line | None) -> bool:
+    """The two lines right below (no blank line between) are items of a list with their marks."""
+    last = rest if rest is not None else lines[pos]
+    below = lines[pos + (2 if rest is not None else 1) :][:2]
+    return (
+        len(below) == 2
+        and below[0].index == last.index + 1
+        and below[1].index == below[0].index + 1
+        and all(_LIST_ITEM.match(line.text) for line in below)
+    )
 
 
 def _running_text(line: Line) -> bool:
