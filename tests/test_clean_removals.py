@@ -507,3 +507,18 @@ def test_the_first_item_of_a_list_of_highlights_is_not_the_headline() -> None:
     assert cleaned.title_choice is not None
     ranked = {c.text: c.evidence for c in cleaned.title_choice.ranked}
     assert not any("first item of a list" in e for e in ranked[first])
+
+
+def test_a_headline_may_end_on_a_quotation_with_its_full_stop() -> None:
+    headline = (
+        "Harbor Governor tells the ministry: "
+        "\u201cWe have waited long enough for the new coast guard training.\u201d"
+    )
+    byline = "October 24, 2012 Ann Lee of the Harbor Weekly reports from Busan"
+    assert clean(page(headline, byline, *P[:4])).title == headline
+    # a sentence standing alone with its full stop is still read as one
+    sentence = "The governor told the ministry that the harbor had waited long enough for the training."
+    cleaned = clean(page(sentence, byline, *P[:4]))
+    assert cleaned.title_choice is not None
+    ranked = {c.text: c.evidence for c in cleaned.title_choice.ranked}
+    assert any("closing period" in e for e in ranked[sentence])

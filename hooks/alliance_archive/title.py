@@ -211,8 +211,11 @@ def score_candidates(
         if n >= 2 and len({w.lower().strip(".,:;") for w in text.split()}) == 1:
             c.add(-3.0, "one word repeated")
         bare = text.rstrip("\"'\u201d\u2019)] ")
+        # a headline may end on a quotation, full stop and all: "Governor tells Washington: “We ...”"
+        quoted_end = bare != text.rstrip() and bool(re.search("[\"\u201c\u2018]", text[:-1]))
         if (
-            bare.endswith(".")
+            not quoted_end
+            and bare.endswith(".")
             and not re.search(r"\b(?:[A-Z]|[JS]r|Inc|Co|Corp|Ltd|[A-Z]\.[A-Z])\.$", bare)
             and n >= 6
         ):
