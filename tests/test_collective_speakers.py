@@ -380,3 +380,22 @@ def test_who_spoke_with_someone_and_said_is_the_speaker_not_whom_they_spoke_with
     )
     assert names(s.speakers) == {"Antony Blinken"}
     assert "Yoshimasa Hayashi" in names(s.mentioned)
+
+
+def test_a_wire_dateline_in_capitals_is_no_transcript_label(tmp_path: Path) -> None:
+    """'SEOUL: ...' opens a wire story: the text is read for who said what, as any report is."""
+    s = statement(
+        tmp_path,
+        "Allies Agree on Maritime Patrols\n\nJune 20, 2023\n\n"
+        "SEOUL: President Yoon Suk Yeol said Thursday the allies would expand joint patrols at sea.\n\n"
+        "The two leaders also discussed training for coast guard crews.\n",
+    )
+    assert names(s.speakers) == {"Yoon Suk Yeol"}
+    # a speaker's label is still one: the label says who speaks
+    s = statement(
+        tmp_path,
+        "Allies Agree on Maritime Patrols\n\nJune 20, 2023\n\n"
+        "SECRETARY BLINKEN: Thank you all for coming to talk about our patrols at sea.\n\n"
+        "The two allies will train coast guard crews together this year.\n",
+    )
+    assert names(s.speakers) == {"Antony Blinken"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
@@ -582,7 +582,7 @@ def attribute(
     cleaned: Cleaned, finder: PeopleFinder, header_people: list[Found], header_quote: str
 ) -> Attribution:
     att = Attribution()
-    blocks = [_as_turn(b) for b in cleaned.blocks]
+    blocks = _datelines_as_text([_as_turn(b) for b in cleaned.blocks])
     has_turns = any(b.kind == "turn" for b in blocks)
     last_subject: Found | None = None
     current_turn: Found | None = None
@@ -762,6 +762,21 @@ def _label_line(text: str) -> bool:
 
 
 _QA = re.compile(r"^\s*([QA])\s*:\s+(?=\S)")
+
+
+def _datelines_as_text(blocks: list[Block]) -> list[Block]:
+    """A text's one "turn" whose label is a place ("SEOUL: South Korean President Lee said ...") is a
+    wire story's dateline, not a transcript: its paragraph is read as running text."""
+    turns = [b for b in blocks if b.kind == "turn"]
+    if len(turns) != 1 or not _is_place_name(turns[0].label or ""):
+        return blocks
+    return [replace(b, kind="paragraph", label="") if b is turns[0] else b for b in blocks]
+
+
+def _is_place_name(text: str) -> bool:
+    cities, countries = gazetteer()
+    key = text.strip().lower()
+    return key in cities or key in countries
 
 
 def _as_turn(block: Block) -> Block:
