@@ -212,7 +212,7 @@ def score_candidates(
             c.add(-3.0, "one word repeated")
         bare = text.rstrip("\"'\u201d\u2019)] ")
         # a headline may end on a quotation, full stop and all: "Governor tells Washington: “We ...”"
-        quoted_end = bare != text.rstrip() and bool(re.search("[\"\u201c\u2018]", text[:-1]))
+        quoted_end = bare != text.rstrip() and bool(re.search('["\u201c\u2018]', text[:-1]))
         if (
             not quoted_end
             and bare.endswith(".")
