@@ -119,6 +119,22 @@ def _dates_in(text: str) -> tuple[FoundDate, ...]:
     return tuple(sorted(found, key=lambda d: d.start))
 
 
+# a month named with its year and no day ("November 2017", "Nov. 2017"), as an issue or an archive names it
+_MONTH_YEAR = re.compile(
+    r"(?<![\w.])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
+)
+
+
+def find_month_years(text: str) -> list[tuple[int, int]]:
+    """(month, year) of every month ``text`` names with its year and no day ("November 2017")."""
+    out = []
+    for m in _MONTH_YEAR.finditer(text):
+        if re.search(r"\d\s*(?:of\s*)?$", text[max(0, m.start() - 4) : m.start()]):
+            continue  # "6 November 2017": a full date, read as one
+        out.append((MONTHS[m.group(1).lower()], int(m.group(2))))
+    return out
+
+
 @lru_cache(maxsize=8192)
 def is_date_line(text: str) -> bool:
     """The line is a date and nothing else (a weekday, a time or a 'Posted' label may go with it)."""

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from .clean import Block, Cleaned, Drop
-from .dates import MONTHS, FoundDate, find_dates, infer_year
+from .clean import _BYLINE, Block, Cleaned, Drop
+from .dates import FoundDate, find_dates, find_month_years, infer_year
 from .document import has_address, is_caption
 from .needles import fold, may_match, needles_of_all
 from .people import (
@@ -229,7 +229,6 @@ def find_stated_date(cleaned: Cleaned) -> tuple[dt.date | None, Evidence | None]
 ABOVE_HEADLINE = "date read above the headline"
 
 
-# how much of an opening sentence is read for the day of its event
 def _header_date(day: dt.date, drop: Drop, cleaned: Cleaned) -> tuple[dt.date, Evidence]:
     doubt = "" if drop.line > cleaned.title_line else f"{ABOVE_HEADLINE} (a site or repost date?)"
     return day, Evidence("date", day.isoformat(), drop.line, drop.text, 0.8 if doubt else 1.0, doubt)
@@ -281,6 +280,7 @@ LABEL_BLOCKS = 3  # the article's first blocks, where such a line stands
 LABEL_WORDS = 30  # a label or a caption, not a paragraph of the article
 # how far from a date the page states a dateline's day may lie for that date to give its year
 DATELINE_REACH_DAYS = 120
+# how much of an opening sentence is read for the day of its event
 OPENING_CHARS = 600
 # an event's day in the opening's words: "met ... on May 2, 2022", "held talks on 2 May 2022"
 _EVENT_VERBS = (
@@ -313,31 +313,15 @@ def _partial_dates(cleaned: Cleaned) -> list[tuple[FoundDate, int, str]]:
     return out
 
 
-# a month named with its year and no day ("November 2017", "Nov. 2017"), as an issue or an archive names it
-_MONTH_YEAR = re.compile(
-    r"(?<![\w.])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b"
-)
-
-
 def _month_years(cleaned: Cleaned) -> set[tuple[int, int]]:
     """(month, year) of every month the page names with its year and no day, headline and removed lines
     included (a breadcrumb's issue label)."""
     texts = [cleaned.title, *(b.text for b in cleaned.blocks), *(d.text for d in cleaned.drops)]
-    out: set[tuple[int, int]] = set()
-    for text in texts:
-        for m in _MONTH_YEAR.finditer(text):
-            before = text[max(0, m.start() - 4) : m.start()]
-            if re.search(r"\d\s*(?:of\s*)?$", before):
-                continue  # "6 November 2017": a full date, read as one
-            out.add((MONTHS[m.group(1).lower()], int(m.group(2))))
-    return out
+    return {found for text in texts for found in find_month_years(text)}
 
 
 def _on_day(year: int, found: FoundDate) -> dt.date | None:
-    try:
-        return dt.date(year, found.month, found.day)
-    except ValueError:
-        return None
+    return replace(found, year=year).to_date()
 
 
 # an occasion to come, in the words before its day: "will host ...", "is to visit ...", "plans to ..."
@@ -960,9 +944,6 @@ def _three_way_meeting(cleaned: Cleaned, finder: PeopleFinder) -> str | None:
     return None
 
 
-_BYLINE_BY = re.compile(r"^\s*(?:posted|written|published|updated|reported|edited|compiled)?\s*by\s+", re.I)
-
-
 def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
     """A name standing alone on a header line: the person a press statement is issued under. The
     registry's officials by name ("John Kerry", "Antony J. Blinken, Secretary of State"); others where
@@ -976,7 +957,8 @@ def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
         if drop.category == "byline":
             # an official who signs the text ("By Ann Lee, Minister of Fisheries"): its author and speaker;
             # a reporter's byline names no office, and is left out below
-            text = _BYLINE_BY.sub("", text, count=1)
+            signed = _BYLINE.match(text)
+            text = text[signed.end() - 1 :] if signed else text
         name = text.split(",", 1)[0].strip()
         if drop.category == "date" and name == text:
             continue  # a date line alone
