@@ -752,7 +752,7 @@ def _datelines_as_text(blocks: list[Block]) -> list[Block]:
     """A text's one "turn" whose label is a place ("SEOUL: South Korean President Lee said ...") is a
     wire story's dateline, not a transcript: its paragraph is read as running text."""
     turns = [b for b in blocks if b.kind == "turn"]
-    if len(turns) != 1 or not _is_place_name(turns[0].label or ""):
+    if len(turns) != 1 or not _is_place_name(turns[0].label):
         return blocks
     return [replace(b, kind="paragraph", label="") if b is turns[0] else b for b in blocks]
 

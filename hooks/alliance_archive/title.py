@@ -370,7 +370,8 @@ def _goes_on(doc: Document, pos: int, lines: list[Line]) -> Line | None:
 def _heads_a_list(lines: list[Line], pos: int, rest: Line | None) -> bool:
     """The two lines right below (no blank line between) are items of a list with their marks."""
     last = rest if rest is not None else lines[pos]
-    below = lines[pos + (2 if rest is not None else 1) :][:2]
+    start = pos + (2 if rest is not None else 1)
+    below = lines[start : start + 2]
     return (
         len(below) == 2
         and below[0].index == last.index + 1
