@@ -70,13 +70,13 @@ def test_the_cite_block_copies_and_downloads(tab: Tab, site_url: str, browser_si
     copy = bibtex.locator("button.md-code__button[data-md-type='copy']")
     expect(copy).to_have_count(1)
     screenshot(page, "statement-cite", full_page=False)
-    for label, name in (("BibTeX", "cite.bib"), ("CSL-JSON", "cite.json")):
+    for label, extension in (("BibTeX", "bib"), ("CSL-JSON", "json")):
         link = cite.get_by_role("link", name=label, exact=True)
-        assert link.get_attribute("href") == name
+        assert (link.get_attribute("href") or "").startswith("data:application/")
         with page.expect_download() as download_info:
             link.click()
         download = download_info.value
-        assert download.suggested_filename == f"{record['id']}.{name.split('.')[1]}"
+        assert download.suggested_filename == f"{record['id']}.{extension}"
         body = Path(download.path()).read_text(encoding="utf-8")
         assert record["title"].split(":")[0].replace("&", "\\&") in body
     assert tab.problems() == []

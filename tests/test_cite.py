@@ -3,6 +3,7 @@ unit tests on records of our own and on the built site; the About page's citatio
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -78,6 +79,20 @@ def test_bibtex_entry() -> None:
     assert "  year = {2021},\n  month = mar,\n  date = {2021-03-16},\n" in entry
     assert f"  url = {{{URL}}},\n" in entry
     assert entry.endswith("}\n")
+
+
+_DOWNLOAD = re.compile(
+    r'<a download="(?P<name>[^"]+)" '
+    r'href="data:(?P<mime>[^;"]+);charset=utf-8;base64,(?P<data>[A-Za-z0-9+/=]*)"'
+)
+
+
+def downloads(page: str) -> dict[str, tuple[str, str]]:
+    """The citation downloads of a page: file name -> (media type, the text the browser saves)."""
+    return {
+        m["name"]: (m["mime"], base64.b64decode(m["data"], validate=True).decode("utf-8"))
+        for m in _DOWNLOAD.finditer(page)
+    }
 
 
 def _balanced(text: str) -> bool:
@@ -185,13 +200,19 @@ def test_statement_pages_have_a_cite_block_with_downloads(seeds_site: Path) -> N
         block = page[page.index('<div class="aa-cite"') :]
         block = block[: block.index('<div class="aa-evidence"') if "aa-evidence" in block else None]
         assert 'id="cite"' in block
-        assert f'download="{r["id"]}.bib" href="cite.bib"' in block
-        assert f'download="{r["id"]}.json" href="cite.json"' in block
-        bib = (folder / "cite.bib").read_text(encoding="utf-8")
+        # the downloads are data: links on the page itself, no files beside it
+        files = downloads(block)
+        assert sorted(files) == [f"{r['id']}.bib", f"{r['id']}.json"]
+        assert sorted(p.name for p in folder.iterdir()) == ["index.html"]
+        mime, bib = files[f"{r['id']}.bib"]
+        assert mime == "application/x-bibtex"
         assert bib.startswith("@misc{") and _balanced(bib)
-        # the page shows the very text of the downloadable files
+        # the page shows the very text of the downloads
         assert re.sub(r"\s+", " ", bib.strip()) in re.sub(r"\s+", " ", html.unescape(block))
-        items = json.loads((folder / "cite.json").read_text(encoding="utf-8"))
+        mime, csl = files[f"{r['id']}.json"]
+        assert mime == "application/vnd.citationstyles.csl+json"
+        assert re.sub(r"\s+", " ", csl.strip()) in re.sub(r"\s+", " ", html.unescape(block))
+        items = json.loads(csl)
         assert items[0]["title"] == r["title"] and items[0]["URL"].endswith(r["url"])
         chicago = block[block.index('class="aa-cite-chicago"') :]
         assert r["url"] in chicago.split("</p>", 1)[0]

@@ -300,12 +300,13 @@ def test_feed_entry_is_text(hostile: HostileSite) -> None:
 def test_citations_and_feeds_hold_the_title_as_text(hostile: HostileSite) -> None:
     import feedparser
 
-    from tests.test_cite import _balanced
+    from tests.test_cite import _balanced, downloads
 
     folder = hostile.site / hostile.record["url"]
-    bib = (folder / "cite.bib").read_text(encoding="utf-8")
+    files = downloads((folder / "index.html").read_text(encoding="utf-8"))
+    bib = files[f"{hostile.record['id']}.bib"][1]
     assert _balanced(bib), bib
-    assert json.loads((folder / "cite.json").read_text(encoding="utf-8"))[0]["title"] == TITLE
+    assert json.loads(files[f"{hostile.record['id']}.json"][1])[0]["title"] == TITLE
     page = page_of(hostile, hostile.record["url"])
     chicago = [e.text for e in page.elements if "aa-cite-chicago" in e.classes]
     assert len(chicago) == 1 and TITLE in chicago[0]

@@ -4,6 +4,7 @@ feeds, the charts, and the data files."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import html
@@ -25,6 +26,7 @@ from alliance_archive.extract import themes
 from alliance_archive.record import DateRange, Person, Quote, Removed, Statement, archive_json
 from alliance_archive.registry import parse_registry
 from alliance_archive.related import Link
+from tests.test_cite import downloads
 from tests.test_record import statement
 
 REGISTRY = parse_registry(
@@ -247,9 +249,15 @@ def test_a_statement_page_shows_its_citations_to_copy(site: dict[str, str]) -> N
     chicago = cite.chicago(harbor(), url, NAME)
     assert "in Test Archive" in chicago
     assert f'\n<p class="aa-cite-chicago">{html.escape(chicago, quote=False)}</p>\n' in body
+    bib = "data:application/x-bibtex;charset=utf-8;base64," + base64.b64encode(
+        cite.bibtex(harbor(), url, NAME).encode()
+    ).decode("ascii")
+    csl = "data:application/vnd.citationstyles.csl+json;charset=utf-8;base64," + base64.b64encode(
+        cite.csl_json(harbor(), url, NAME).encode()
+    ).decode("ascii")
     assert (
-        '<a download="harbor-talks.bib" href="cite.bib" type="application/x-bibtex">BibTeX</a> · '
-        '<a download="harbor-talks.json" href="cite.json" type="application/vnd.citationstyles.csl+json">'
+        f'<a download="harbor-talks.bib" href="{bib}" type="application/x-bibtex">BibTeX</a> · '
+        f'<a download="harbor-talks.json" href="{csl}" type="application/vnd.citationstyles.csl+json">'
         "CSL-JSON</a>"
     ) in body
     assert '<a href="../../about/#how-to-cite">About</a>' in body
@@ -335,17 +343,22 @@ def test_a_statement_page_lists_other_accounts_of_its_event(site: dict[str, str]
     assert "## Other accounts" not in site["statements/old-visit.md"]
 
 
-def test_the_citation_files_sit_beside_the_statement_page(
+def test_the_citation_downloads_are_on_the_statement_page_and_no_files_beside_it(
     site: dict[str, str], plain: dict[str, str]
 ) -> None:
     url = SITE + "statements/harbor-talks/"
-    assert site["statements/harbor-talks/cite.bib"] == cite.bibtex(harbor(), url, NAME)
-    assert site["statements/harbor-talks/cite.json"] == cite.csl_json(harbor(), url, NAME)
-    assert json.loads(site["statements/harbor-talks/cite.json"])[0]["URL"] == url
+    files = downloads(site["statements/harbor-talks.md"])
+    assert files == {
+        "harbor-talks.bib": ("application/x-bibtex", cite.bibtex(harbor(), url, NAME)),
+        "harbor-talks.json": ("application/vnd.citationstyles.csl+json", cite.csl_json(harbor(), url, NAME)),
+    }
+    assert json.loads(files["harbor-talks.json"][1])[0]["URL"] == url
+    assert not [path for path in site if path.startswith("statements/harbor-talks/")]
     # without a site address the citations give the address from the root, and the archive's name
-    assert json.loads(plain["statements/harbor-talks/cite.json"])[0]["URL"] == "/statements/harbor-talks/"
-    assert json.loads(plain["statements/harbor-talks/cite.json"])[0]["archive"] == "Alliance Archive"
-    assert "Alliance Archive" in plain["statements/harbor-talks/cite.bib"]
+    bare = downloads(plain["statements/harbor-talks.md"])
+    assert json.loads(bare["harbor-talks.json"][1])[0]["URL"] == "/statements/harbor-talks/"
+    assert json.loads(bare["harbor-talks.json"][1])[0]["archive"] == "Alliance Archive"
+    assert "Alliance Archive" in bare["harbor-talks.bib"][1]
     assert page_of(plain["statements/harbor-talks.md"])["citation"] == [
         list(tag) for tag in cite.meta_tags(harbor(), "/statements/harbor-talks/", "Alliance Archive")
     ]

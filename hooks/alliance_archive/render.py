@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import json
@@ -101,6 +102,12 @@ class Links:
         return html.escape(url + mark + fragment, quote=True)
 
 
+def _data_url(text: str, mime: str) -> str:
+    """``text`` as a ``data:`` address (UTF-8, base64: letters, digits, "+", "/" and "=" only), for a
+    download link that needs no file of its own beside the page."""
+    return f"data:{mime};charset=utf-8;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+
+
 def _quote_text(text: str) -> str:
     """A quote as shown between quotation marks: no trailing comma or colon from the sentence around it."""
     return text.strip().strip('\u201c\u201d"').rstrip(" ,;:")
@@ -143,6 +150,7 @@ def environment() -> jinja2.Environment:
     env.filters["longdate"] = _longdate
     env.filters["monthyear"] = _monthyear
     env.filters["quote_text"] = _quote_text
+    env.filters["data_url"] = _data_url
     env.filters["removed_groups"] = _removed_groups
     # the marker lines around an HTML block that Markdown passes through unread (see rawblocks)
     env.globals["raw"] = rawblocks.START
@@ -463,7 +471,7 @@ class _Site:
 
 
 def _statement_files(s: Statement, site: _Site) -> _Made:
-    """A statement's page and its two citation files."""
+    """A statement's page (its citation downloads are ``data:`` links on it: no files of their own)."""
     source_url = (
         f"{site.repo_url.rstrip('/')}/blob/main/{s.source_file}"
         if site.repo_url
@@ -488,11 +496,7 @@ def _statement_files(s: Statement, site: _Site) -> _Made:
         paragraphs_html=site.paragraphs_html,
     )
     path = f"statements/{s.id}.md"
-    files = [
-        (path, page),
-        (f"statements/{s.id}/cite.bib", cite.bibtex(s, site.base + s.url, site.site_name)),
-        (f"statements/{s.id}/cite.json", cite.csl_json(s, site.base + s.url, site.site_name)),
-    ]
+    files = [(path, page)]
     front = FrontMatter.of(page, meta)
     return files, {path: front} if front is not None else {}
 
