@@ -121,10 +121,15 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=8192)
 def comparable(text: str) -> str:
-    """Letters and digits only: for spotting a repeated headline, caption or teaser."""
-    return re.sub(r"[^\w]+", "", normalize(text))
+    """Letters and digits only: for spotting a repeated headline, caption or teaser. The same as
+    ``normalize`` and then letters and digits: the quotes, dashes and spaces ``normalize`` rewrites
+    are none of them, so only its NFKC form and case folding are kept."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def words(text: str) -> list[str]:
