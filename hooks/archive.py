@@ -27,10 +27,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
+import markdown
 import material
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -108,7 +110,7 @@ class _Building:
         self.since = _WARNINGS.count
         self.warned = False
         self.packed: bytes | None = None  # the page's HTML, compressed between the two steps
-        self.unpacked = False
+        self.unpacked = False  # a page out of the header search: its HTML is let go once written
 
     def step_done(self) -> None:
         self.warned = self.warned or _WARNINGS.count != self.since
@@ -462,11 +464,49 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = ""
         # nothing to convert: MkDocs would set up a Markdown converter for it all the same (1 ms a page)
         page.render = functools.partial(_render_kept, page)  # type: ignore[method-assign]
+    else:
+        page.render = functools.partial(_render, page)  # type: ignore[method-assign]
     # the sitemap dates a statement by the last change of its seed (render.py puts it in the meta)
     lastmod = page.meta.get("lastmod")
     if lastmod:
         page.update_date = str(lastmod)
     return markdown
+
+
+_CONVERTER: list[tuple[MkDocsConfig, markdown.Markdown]] = []  # the build's config and its converter
+
+
+def _converter(config: MkDocsConfig) -> markdown.Markdown:
+    """One Markdown converter for every page of a build, reset before each page (MkDocs sets one up
+    for each page: 0.3 ms a page with the site's extensions); a new config (a ``serve`` rebuild)
+    gets a new converter."""
+    if not _CONVERTER or _CONVERTER[0][0] is not config:
+        md = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {}
+        )
+        _CONVERTER[:] = [(config, md)]
+    return _CONVERTER[0][1].reset()
+
+
+def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """``Page.render`` (MkDocs 1.6) with the build's one converter: the same steps, the same page."""
+    if page.markdown is None:
+        raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+    md = _converter(config)
+    raw_html = mkdocs_pages._RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors._register(md)
+    relative = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
+    relative._register(md)
+    title = mkdocs_pages._ExtractTitleTreeprocessor()
+    title._register(md)
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = title.title
+    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = relative.links_to_anchors
 
 
 def _render_kept(page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -493,6 +533,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if building is not None:
             building.step_done()
             if _excluded_from_search(page):
+                building.unpacked = True  # its HTML is let go once the page is written
+                if _RUN.get("ahead") == "worker":
+                    return html  # a worker building ahead themes each page right after converting it
                 # MkDocs holds every page's HTML until all are themed; packed, a large archive's
                 # statement pages take a quarter of the memory (unpacked in on_page_context)
                 building.packed = zlib.compress(html.encode("utf-8"), 1)
@@ -516,7 +559,6 @@ def on_page_context(
         if building.packed is not None:
             page.content = zlib.decompress(building.packed).decode("utf-8")
             building.packed = None
-            building.unpacked = True
     if kept is not None:
         html = "" if kept.written else kept.unpacked()  # a page written ahead is not written again
         if html is None:
