@@ -110,7 +110,7 @@ class _Building:
         self.since = _WARNINGS.count
         self.warned = False
         self.packed: bytes | None = None  # the page's HTML, compressed between the two steps
-        self.unpacked = False  # a page out of the header search: its HTML is let go once written
+        self.let_go = False  # a page out of the header search: its HTML is let go once written
 
     def step_done(self) -> None:
         self.warned = self.warned or _WARNINGS.count != self.since
@@ -533,7 +533,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if building is not None:
             building.step_done()
             if _excluded_from_search(page):
-                building.unpacked = True  # its HTML is let go once the page is written
+                building.let_go = True  # its HTML is let go once the page is written
                 if _RUN.get("ahead") == "worker":
                     return html  # a worker building ahead themes each page right after converting it
                 # MkDocs holds every page's HTML until all are themed; packed, a large archive's
@@ -581,7 +581,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             _WRITTEN_AHEAD.add(page)
             return ""  # written into the site by the worker that built it ahead: not written again
     elif store is not None and building is not None:
-        if building.unpacked:
+        if building.let_go:
             page.content = ""  # written: nothing later reads it, and a large build would hold them all
         building.step_done()
         if _excluded_from_search(page) and not building.warned:
