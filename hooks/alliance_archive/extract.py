@@ -19,7 +19,7 @@ import yaml
 from .clean import _BYLINE, Block, Cleaned, Drop
 from .dates import FoundDate, find_dates, find_month_years, infer_year
 from .document import has_address, is_caption
-from .needles import fold, may_match, needles_of_all
+from .needles import Prefilter, fold
 from .people import (
     _COLLECTIVE,
     _COLLECTIVE_SUBJECT,
@@ -56,34 +56,15 @@ class Theme:
     patterns: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...]
 
-    # worked out once per theme (the vocabulary is loaded once), not once per block searched
-    @cached_property
-    def any_pattern(self) -> re.Pattern[str]:
-        return _combined(self.patterns)
-
+    # worked out once per theme (the vocabulary is loaded once), not once per sentence searched
     @cached_property
     def any_unless(self) -> re.Pattern[str] | None:
         return _combined(self.unless) if self.unless else None
 
-    @cached_property
-    def needles(self) -> frozenset[str] | None:
-        """Words one of which a text holds wherever a pattern matches it (``alliance_archive.needles``)."""
-        return needles_of_all(p.pattern for p in self.patterns)
-
-    @cached_property
-    def block_filter(self) -> bool:
-        """Whether a block its patterns do not match can be skipped: true where no pattern is anchored or
-        looks around negatively, so that a match in a sentence is a match in the block holding it."""
-        return not any(_CONTEXT_BOUND.search(p.pattern) for p in self.patterns)
-
-
-# what can make a pattern match a sentence and not the block around it: anchors, negative look-arounds
-_CONTEXT_BOUND = re.compile(r"\\[AZz]|[\^$]|\(\?<?!")
-
 
 @cache
 def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One regex for a theme's alternatives: a sentence is searched once per theme, not once per pattern."""
+    """One regex for a theme's exceptions: a sentence is searched once per theme, not once per pattern."""
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
 
 
@@ -986,40 +967,36 @@ def _header_people(cleaned: Cleaned, finder: PeopleFinder) -> list[Found]:
 # -- themes, places, publisher ---------------------------------------------------------------------
 
 
+@cache
+def _theme_patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], Prefilter]:
+    """Every theme's patterns (theme id, pattern) in the vocabulary's order, and their needles."""
+    patterns = tuple((theme.id, p) for theme in themes().values() for p in theme.patterns)
+    return patterns, Prefilter.of([p.pattern for _, p in patterns])
+
+
 def find_themes(blocks: list[Block], split: Callable[[str], list[str]] = sentences) -> dict[str, str]:
     """Theme id -> the first sentence of the article text that gives it (``split`` gives a block's
     sentences: the document model's, so they are split once)."""
+    vocabulary = themes()
+    patterns, prefilter = _theme_patterns()
     found: dict[str, str] = {}
-    vocabulary = list(themes().values())
     for block in blocks:
-        # a block (and then a sentence) that lacks all of a theme's needles cannot match its patterns
-        # (``alliance_archive.needles``): only a theme with no needles is searched for in the block as a
-        # whole, where a match in a sentence alone is a match in its block too (``Theme.block_filter``)
-        lowered = fold(block.text)
-        candidates = [
-            t
-            for t in vocabulary
-            if t.id not in found
-            and may_match(t.needles, lowered)
-            and (t.needles is not None or not t.block_filter or t.any_pattern.search(block.text))
-        ]
-        if not candidates:
-            continue
+        # a sentence is searched only with the patterns whose needles it holds, and those with none
+        # (``alliance_archive.needles``): the block is read once for every pattern's needles, each of
+        # its sentences (slices of it) only for the needles the block holds
+        held = prefilter.held(fold(block.text))
         for sentence in split(block.text):
-            folded = fold(sentence)
-            for theme in candidates:
-                if (
-                    theme.id in found
-                    or not may_match(theme.needles, folded)
-                    or not theme.any_pattern.search(sentence)
-                ):
+            in_sentence = prefilter.held(fold(sentence), held) if held else held
+            for i in prefilter.patterns(in_sentence):
+                tid, pattern = patterns[i]
+                if tid in found or not pattern.search(sentence):
                     continue
-                unless = theme.any_unless
+                unless = vocabulary[tid].any_unless
                 if unless is None or not unless.search(sentence):
-                    found[theme.id] = sentence
+                    found[tid] = sentence
             if len(found) == len(vocabulary):
-                return {tid: found[tid] for tid in themes() if tid in found}
-    return {tid: found[tid] for tid in themes() if tid in found}
+                break
+    return {tid: found[tid] for tid in vocabulary if tid in found}
 
 
 @cache

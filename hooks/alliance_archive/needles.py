@@ -7,18 +7,24 @@ least once, or one from each branch of an alternation. It returns the best such 
 needle as long as can be, lower-case ASCII), or None where the pattern has none of at least
 ``MIN_LENGTH`` characters, and then it is always searched.
 
-The test is exact for case-insensitive patterns: ``may_match(needles, lowered)`` is False only where
-no match exists. ``fold(text)`` lower-cases a text for it, or gives None for the rare text holding
-one of the four characters that Python's case-insensitive matching takes for an ASCII letter
-without ``str.lower`` giving that letter (U+0130, U+0131, U+017F, U+212A): such a text is searched.
+A :class:`Prefilter` holds the needles of many patterns (a vocabulary's) in one Aho-Corasick automaton
+(``pyahocorasick``): one pass over a text, however many needles, tells which patterns it may match.
+
+The test is exact for case-insensitive patterns: a pattern is turned away only where no match exists.
+``fold(text)`` lower-cases a text for it, or gives None for the rare text holding one of the four
+characters that Python's case-insensitive matching takes for an ASCII letter without ``str.lower``
+giving that letter (U+0130, U+0131, U+017F, U+212A): such a text is searched with every pattern.
 """
 
 from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
+
+import ahocorasick
 
 sre_parser: Any
 sre_constants: Any
@@ -46,23 +52,67 @@ def needles(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def needles_of_all(patterns: Iterable[str], flags: int = re.IGNORECASE) -> frozenset[str] | None:
-    """Needles for a text any of ``patterns`` may match: None where one of them has none."""
-    out: set[str] = set()
-    for pattern in patterns:
-        found = needles(pattern, flags)
-        if found is None:
+@dataclass(frozen=True)
+class Prefilter:
+    """The needles of many patterns, read in one pass over a text: which of the patterns it may match.
+
+    ``held(lowered)`` gives the needles a folded text holds (None where ``fold`` gave None: then every
+    pattern is searched), found by one Aho-Corasick automaton of all the needles in a single pass over
+    the text, whatever their number; ``held(part, among)``, those of a part of that text, looked for
+    among the few needles the whole holds; ``patterns(held)``, the indices of the patterns that text may
+    match, in order: those with a needle it holds, and those that have no needles."""
+
+    count: int
+    needles: tuple[str, ...]
+    patterns_of: dict[str, frozenset[int]]  # needle -> the patterns it is a needle of
+    always: frozenset[int]  # the patterns with no needles, searched in every text
+    automaton: Any = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, patterns: Sequence[str], flags: int = re.IGNORECASE) -> Prefilter:
+        patterns_of: dict[str, set[int]] = {}
+        always: set[int] = set()
+        for i, pattern in enumerate(patterns):
+            found = needles(pattern, flags)
+            if found is None:
+                always.add(i)
+            for needle in found or ():
+                patterns_of.setdefault(needle, set()).add(i)
+        automaton = ahocorasick.Automaton()
+        for needle in patterns_of:
+            automaton.add_word(needle, needle)
+        if patterns_of:
+            automaton.make_automaton()
+        return cls(
+            len(patterns),
+            tuple(sorted(patterns_of)),
+            {needle: frozenset(found) for needle, found in patterns_of.items()},
+            frozenset(always),
+            automaton,
+        )
+
+    def held(self, lowered: str | None, among: tuple[str, ...] | None = None) -> tuple[str, ...] | None:
+        if lowered is None:
             return None
-        out |= found
-    return frozenset(out)
+        if among is not None:
+            return tuple(n for n in among if n in lowered)
+        if not self.needles:
+            return ()
+        return tuple(sorted({needle for _, needle in self.automaton.iter(lowered)}))
+
+    def patterns(self, held: tuple[str, ...] | None) -> Iterable[int]:
+        if held is None:
+            return range(self.count)
+        if not held:
+            return sorted(self.always)
+        found = set(self.always)
+        for needle in held:
+            found |= self.patterns_of[needle]
+        return sorted(found)
 
 
 def fold(text: str) -> str | None:
     return None if _ODD_FOLDS.search(text) else text.lower()
-
-
-def may_match(found: frozenset[str] | None, lowered: str | None) -> bool:
-    return found is None or lowered is None or any(n in lowered for n in found)
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
@@ -77,22 +127,24 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
     """The best set of literal runs one of which every match of this sequence contains."""
     c = sre_constants
     best: set[str] | None = None
-    run: list[str] = []
+    run: list[tuple[Any, Any]] = []  # the literal characters just read, in a row
     for op, av in [*items, (None, None)]:
         if op is c.LITERAL and av < 128:
-            run.append(chr(av).lower())
+            run.append((op, av))
             continue
         if run:
-            best = _better(best, {"".join(run)})
-            run = []
+            best = _better(best, {"".join(chr(ch).lower() for _, ch in run)})
         if op is c.SUBPATTERN:
             best = _better(best, _required(list(av[-1])))
         elif op is c.BRANCH:
-            alternatives = [_required(list(alt)) for alt in av[1]]
+            # Python's parser takes the prefix its alternatives share out of them ("US|USA" is read as
+            # "US(?:|A)"): the characters just before a branch begin each of its alternatives again
+            alternatives = [_required([*run, *alt]) for alt in av[1]]
             if all(alternatives):
                 best = _better(best, set().union(*alternatives))  # type: ignore[arg-type]
         elif op is c.ASSERT:  # a positive look-ahead or look-behind must match too
             best = _better(best, _required(list(av[1])))
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)) and av[0] >= 1:
             best = _better(best, _required(list(av[2])))
+        run = []
     return best
