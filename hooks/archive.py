@@ -364,33 +364,40 @@ def _build_ahead(store: pagecache.PageCache, nav: Navigation, config: MkDocsConf
     if len(todo) < ahead.MIN_PAGES:
         return
     started = time.perf_counter()
-    # the statement pages written ahead are indexed for the Explore page beside the loop
+    # the statement pages written ahead are indexed for the Explore page as soon as the last of them
+    # is written (they come first), beside the rest of the pages and the loop
     early = explore.Early()
+    every = {file.dest_uri for file in files if explore.indexed(file.dest_uri)}
+    project = Path(config.config_file_path).resolve().parent
+    index_after: int | None = None
     gc.freeze()  # the files, pages and navigation too, before the workers inherit them
-    for kept in ahead.build_ahead(
-        files,
-        nav,
-        config,
-        todo,
-        jobs,
-        begin=_begin_ahead,
-        collect=_collect_ahead,
-        keep_handlers=[_WARNINGS],
+    for seen, kept in enumerate(
+        ahead.build_ahead(
+            files,
+            nav,
+            config,
+            todo,
+            jobs,
+            begin=_begin_ahead,
+            collect=_collect_ahead,
+            keep_handlers=[_WARNINGS],
+        )
     ):
         store.add(kept)
         dest = indexed.get(kept.key)
         if dest is not None and kept.written:
             early.add(dest)
-    if early.paths == {file.dest_uri for file in files if explore.indexed(file.dest_uri)}:
-        project = Path(config.config_file_path).resolve().parent
-        early.start(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
-        _EARLY["index"] = early
+            if len(early.paths) == len(every) and early.paths == every:
+                early.start(Path(config.site_dir), cache.cache_dir(project), _part_size(config))
+                _EARLY["index"] = early
+                index_after = seen
     log.info(
-        "Alliance Archive: %d of %d pages built ahead in %d worker processes in %.3f s",
+        "Alliance Archive: %d of %d pages built ahead in %d worker processes in %.3f s%s",
         store.ahead,
         len(todo),
         jobs,
         time.perf_counter() - started,
+        "" if index_after is None else f" (the Explore index begun after {index_after + 1})",
     )
 
 

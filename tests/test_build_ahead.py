@@ -265,6 +265,10 @@ def test_the_explore_index_is_made_beside_the_loop_and_is_the_finished_sites_ind
         settings["search_part_size"] = part_size
     site, log = build_logged(make_project(tmp_path / "ahead", SEEDS, archive=settings), caplog)
     assert built_ahead(log)[0] > 0 and WHILE_WRITTEN in log, log
+    # begun as soon as the statement pages were written, while the workers built the index pages
+    begun = re.search(r"\(the Explore index begun after (\d+)\)", log)
+    assert begun is not None, log
+    assert len(statement_pages(site)) <= int(begun.group(1)) < built_ahead(log)[0], log
     assert list(scratch.iterdir()) == []  # nothing copied aside: the index reads the site
 
     fresh = tmp_path / "fresh"

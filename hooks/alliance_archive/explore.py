@@ -210,8 +210,9 @@ class Early:
 
     A first build of a large archive has its statement pages built and written into the site ahead
     of MkDocs' loop (``alliance_archive.ahead``), which then writes the rest of the site. :meth:`add`
-    notes each statement page written ahead; :meth:`start` runs :func:`index_site` over the site in a
-    thread, beside the loop. :meth:`outcome`, once the site is written, waits for it and gives its
+    notes each statement page written ahead; :meth:`start`, called once the last of them is written,
+    runs :func:`index_site` over the site in a thread, beside the workers still building the other
+    pages and beside the loop. :meth:`outcome`, once the site is written, waits for it and gives its
     result only where the site's statement pages are exactly those written ahead and the loop wrote
     none of them again (:meth:`rewritten`); otherwise None, and the caller indexes the site as it stands.
     """
