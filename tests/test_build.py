@@ -171,12 +171,13 @@ def test_command_line_strict_build(tmp_path: Path) -> None:
 def test_reset_forgets_the_data_files_between_builds() -> None:
     from alliance_archive import clean, extract, people, pipeline, registry
 
-    # the data files, and the patterns made from them once (places, publishers' names)
+    # the data files, and the patterns made from them once (places, publishers' names, the themes')
     made = (
         clean.vocabulary,
         extract.themes,
         registry.registry,
         extract._place_pattern,
+        extract._theme_patterns,
         people.lexicon,
         people._publisher_patterns,
     )

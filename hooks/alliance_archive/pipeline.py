@@ -44,6 +44,7 @@ def reset() -> None:
         extract.gazetteer,
         extract._combined,
         extract._place_pattern,
+        extract._theme_patterns,
         registry_module.registry,
         people.lexicon,
         people._publisher_patterns,
