@@ -22,7 +22,6 @@ import itertools
 import logging
 import re
 import time
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -545,7 +544,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
                     return html  # a worker building ahead themes each page right after converting it
                 # MkDocs holds every page's HTML until all are themed; packed, a large archive's
                 # statement pages take a quarter of the memory (unpacked in on_page_context)
-                building.packed = zlib.compress(html.encode("utf-8"), 1)
+                building.packed = pagecache.pack(html.encode("utf-8"))
                 return ""
         return html
     # what MkDocs' link and anchor checks read of a built page
@@ -564,7 +563,7 @@ def on_page_context(
     if building is not None:
         building.since = _WARNINGS.count  # the theme step starts
         if building.packed is not None:
-            page.content = zlib.decompress(building.packed).decode("utf-8")
+            page.content = pagecache.unpack(building.packed).decode("utf-8")
             building.packed = None
     if kept is not None:
         html = "" if kept.written else kept.unpacked()  # a page written ahead is not written again
