@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Literal
 
@@ -155,7 +155,7 @@ class Line:
     key: str = field(repr=False, default="")  # letters and digits only (``comparable``): repeats
 
 
-def _line_features(index: int, raw: str) -> Line:
+def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0) -> Line:
     text = raw.strip()
     ws = words(text)
     n = len(ws)
@@ -175,8 +175,8 @@ def _line_features(index: int, raw: str) -> Line:
         ends_sentence=bool(_SENTENCE_END.search(text)),
         link_like=(n <= 12 and has_address(text)) or bool(_ARROWS.search(text) and n <= 8),
         separators=seps,
-        repeats=0,
-        contained_in=0,
+        repeats=repeats,
+        contained_in=contained_in,
         content=content_words(text),
         key=comparable(text),
     )
@@ -243,22 +243,22 @@ class Document:
     def __init__(self, lines: list[str]) -> None:
         self.raw = lines
         self.nonblank = [i for i, line in enumerate(lines) if line.strip()]
-        feats = [_line_features(i, lines[i]) for i in self.nonblank]
-        counts = Counter(f.key for f in feats)
-        top = feats[:TOP_LINES]
-        letters = [_letters(f.text) for f in top]
+        # what a line's features need from the other lines first (its repeats, the lines near the top
+        # holding it), so that each line is made once
+        keys = [comparable(lines[i].strip()) for i in self.nonblank]
+        counts = Counter(keys)
+        top = self.nonblank[:TOP_LINES]
+        letters = [_letters(lines[i].strip()) for i in top]
         contained: dict[int, int] = {}
-        for f, low in zip(top, letters, strict=True):
+        for k, (i, low) in enumerate(zip(top, letters, strict=True)):
             if len(low) < 8:
                 continue
-            contained[f.index] = sum(
-                1
-                for g, other in zip(top, letters, strict=True)
-                if g is not f and low in other and g.key != f.key
+            contained[i] = sum(
+                1 for m, other in enumerate(letters) if m != k and low in other and keys[m] != keys[k]
             )
         self._lines = {
-            f.index: _replace(f, repeats=counts[f.key] - 1, contained_in=contained.get(f.index, 0))
-            for f in feats
+            i: _line_features(i, lines[i], counts[key] - 1, contained.get(i, 0))
+            for i, key in zip(self.nonblank, keys, strict=True)
         }
         self._sentences: dict[str, list[str]] = {}
 
@@ -284,7 +284,3 @@ class Document:
 
 def _letters(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-def _replace(line: Line, repeats: int, contained_in: int) -> Line:
-    return replace(line, repeats=repeats, contained_in=contained_in)
