@@ -8,20 +8,25 @@ in a large archive; here the limit is set to none so that the sample seeds build
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
 import re
 import shutil
 import sqlite3
+import types
 from pathlib import Path
 
 import jinja2
 import markdown
 import pytest
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from alliance_archive import pagecache, render
 from alliance_archive.cache import CACHE_FOLDER
-from tests.conftest import SEEDS, build_project, make_project
+from tests.conftest import ROOT, SEEDS, build_project, make_project
 
 KEPT = "Alliance Archive: (\\d+) pages from the page cache, (\\d+) kept for the next build"
 
@@ -345,3 +350,62 @@ def test_only_the_latest_search_indexes_are_kept(tmp_path: Path) -> None:
     # the latest folder's index is read back; the first folder's was let go and is made again
     assert explore.index_site(folders[-1], cache).message == "copied from the cache"
     assert explore.index_site(folders[0], cache).message == "indexed"
+
+
+def _build_with(project: Path, set_aside: bool) -> Path:
+    """``build_project``, with the hooks' setting aside of pages from the search plugin on or off."""
+    site = project / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    if not set_aside:
+        (hooks,) = config.hooks.values()  # the hooks module, as loaded for this build
+        hooks._search_leaves_alone = lambda page, config: False
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site
+
+
+def test_pages_out_of_the_search_are_not_scanned_by_the_search_plugin_and_come_out_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scanned: list[int] = []  # the length of each page's HTML Material's search plugin scans
+    plugin_module = importlib.import_module("material.plugins.search.plugin")
+    real = plugin_module.re
+    spy = types.SimpleNamespace(**vars(real))
+    spy.sub = lambda pattern, repl, text, *a, **k: (
+        scanned.append(len(text)) or real.sub(pattern, repl, text, *a, **k)
+    )
+    monkeypatch.setattr(plugin_module, "re", spy)
+
+    aside = _build_with(make_project(tmp_path / "aside", SEEDS), set_aside=True)
+    given_empty = scanned.count(0)
+    scanned.clear()
+    scanned_whole = _build_with(make_project(tmp_path / "whole", SEEDS), set_aside=False)
+    assert given_empty >= len(statement_pages(aside)) >= 5  # the statement pages at least
+    assert scanned.count(0) == 0  # without it, the plugin scans every page
+    assert tree(aside, skip=("pagefind",)) == tree(scanned_whole, skip=("pagefind",))
+
+
+def test_a_page_is_set_aside_from_the_search_plugin_only_where_the_plugin_would_leave_it_alone() -> None:
+    spec = importlib.util.spec_from_file_location("archive_hook_set_aside", ROOT / "hooks" / "archive.py")
+    assert spec is not None and spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    search = importlib.import_module("material.plugins.search.plugin").SearchPlugin()
+
+    def config(*between: object) -> object:
+        handlers = [hooks._page_context_first, *between, hooks._page_context_last]
+        return types.SimpleNamespace(plugins=types.SimpleNamespace(events={"page_context": handlers}))
+
+    def page(content: str, excluded: bool = True) -> object:
+        return types.SimpleNamespace(content=content, meta={"search": {"exclude": True}} if excluded else {})
+
+    leaves_alone = hooks._search_leaves_alone
+    html = '<p data-search-exclude>Cite</p><article data-pagefind-body="">Text</article>'
+    assert leaves_alone(page(html), config(search.on_page_context))
+    assert leaves_alone(page(html), config())  # no search plugin at all
+    assert not leaves_alone(page(html, excluded=False), config(search.on_page_context))  # it indexes it
+    assert not leaves_alone(page('<p data-search-boost="2">x</p>'), config(search.on_page_context))
+    assert not leaves_alone(page(html), config(search.on_page_context, lambda context, **kw: context))
