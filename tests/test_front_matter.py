@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
 from mkdocs.utils import meta as mkdocs_meta
 
 from alliance_archive import pipeline, render
@@ -152,3 +154,29 @@ def test_a_page_edited_after_it_was_generated_has_its_yaml_read(
     for page in statements:
         html = page.read_text(encoding="utf-8")
         assert '<meta property="og:type" content="edited">' in html, page
+
+
+_SCALARS = (
+    st.text()
+    | st.sampled_from(["", "yes", "No", "null", "~", "2023-05-02", "1e3", "0x1F", "- a", "a: b", "'q'", "#c"])
+    | st.integers()
+    | st.booleans()
+    | st.none()
+)
+_FRONT = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(st.dictionaries(st.text(max_size=10), _FRONT, max_size=6))
+@example({"title": "Yes", "record": {"date": "2023-05-02", "speakers": [], "n": 3, "ok": True, "x": None}})
+def test_the_front_matter_writer_writes_what_pyyamls_safe_dumper_writes(meta: dict[str, Any]) -> None:
+    """The archive's dumper makes the nodes of plain scalars itself (render._Dumper): the YAML is
+    the same, character for character, as PyYAML's own safe dumper writes, shared lists included."""
+    shared = ["one", "two"]
+    for data in (meta, {"a": shared, "b": shared, "c": {"d": shared}}):
+        ours = yaml.dump(data, Dumper=render._Dumper, sort_keys=False, allow_unicode=True)
+        pyyaml = yaml.dump(data, Dumper=render._SafeDumper, sort_keys=False, allow_unicode=True)
+        assert ours == pyyaml
