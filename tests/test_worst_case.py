@@ -225,8 +225,10 @@ def test_paragraphs_cut_a_huge_sentence_at_spaces_and_a_huge_token_by_size() -> 
 
 def _napper(path: Path) -> str:
     """A stand-in for building a seed: 'slow' computes for a minute, 'stuck' waits for a minute,
-    'die' ends the process."""
+    'die' ends the process, 'raise' fails."""
     workers.stage("napping")
+    if path.name.endswith("raise"):
+        raise ValueError(f"cannot build {path.name}")
     if path.name.endswith("slow"):
         end = time.monotonic() + 60
         while time.monotonic() < end:
@@ -240,12 +242,14 @@ def _napper(path: Path) -> str:
 
 @pytest.mark.parametrize("start_method", ["spawn", "fork"])
 def test_worker_over_the_budget_is_ended_not_waited_for(start_method: str) -> None:
-    paths = [Path(n) for n in ("a", "b-slow", "c", "d-die", "e", "f-stuck", "g")]
+    paths = [Path(n) for n in ("a", "b-slow", "c", "d-die", "e", "f-stuck", "g", "h-raise", "i")]
     start = time.monotonic()
     results = workers.run_all(paths, _napper, budget_s=1.0, jobs=2, start_method=start_method)
     elapsed = time.monotonic() - start
     assert elapsed < 40, f"waited {elapsed:.0f} s for a worker that should have been ended"  # a hang guard
-    assert [results[i] for i in (0, 2, 4, 6)] == ["A", "C", "E", "G"]
+    assert [results[i] for i in (0, 2, 4, 6, 8)] == ["A", "C", "E", "G", "I"]
+    # a call that raised is reported with the stage it was in, and its worker serves the next path
+    assert results[7] == workers.Stopped(paths[7], "napping", "failed: ValueError: cannot build h-raise", 0.0)
     slow, died, stuck = results[1], results[3], results[5]
     assert isinstance(slow, workers.Stopped)
     assert (slow.path, slow.stage, slow.reason) == (paths[1], "napping", "budget")

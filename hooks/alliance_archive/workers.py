@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -259,20 +260,24 @@ def run_all(
             for worker in list(workers):
                 if worker.conn in ready:
                     try:
-                        kind, payload = worker.conn.recv()
+                        message = worker.conn.recv_bytes()
                     except (EOFError, OSError):
                         stopped(worker, "died")
                         continue
+                    done_path, where = worker.path, worker.slot.value.decode("utf-8", "replace")
+                    # the next seed goes out before this one's record is unpacked: the worker waits
+                    # only for the message, not for this process to read what it sent
+                    give_work(worker)
+                    kind, payload = ForkingPickler.loads(message)
                     if kind == "ready":
                         worker.ready = started_ok = True
                     elif kind == "failed":
-                        assert worker.path is not None and worker.index is not None
-                        where = worker.slot.value.decode("utf-8", "replace")
-                        results[worker.index] = Stopped(worker.path, where, f"failed: {payload[1]}", 0.0)
+                        assert done_path is not None
+                        index, why = payload
+                        results[index] = Stopped(done_path, where, f"failed: {why}", 0.0)
                     else:
                         index, value = payload
                         results[index] = value
-                    give_work(worker)
                 elif worker.process.sentinel in ready:
                     stopped(worker, "died")
             if budget_s is not None:
