@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from alliance_archive.clean import Cleaned, clean
+from alliance_archive.clean import Cleaned, chrome_kind, clean, vocabulary
 from alliance_archive.pipeline import render_text
 
 HEADLINE = "Allies Agree to Expand Coast Guard Training Program"
@@ -485,3 +485,17 @@ def test_dashes_that_open_an_article_without_a_yaml_block_are_not_swallowed() ->
     cleaned = clean(lines)
     assert cleaned.title == HEADLINE
     assert_body_kept_in_order(cleaned, (BODY[0], BODY[1]))
+
+
+@pytest.mark.parametrize("line", ["5 min read", "READING TIME: 4 minutes", "2 Hours Read", "Read time 3 min"])
+def test_a_read_time_line_is_chrome_by_its_words_in_any_case_vocabulary_or_not(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARCHIVE_CHROME_VOCABULARY", "off")
+    vocabulary.cache_clear()
+    chrome_kind.cache_clear()
+    try:
+        assert chrome_kind(line) == ("read_time", "read-time line")
+    finally:
+        vocabulary.cache_clear()
+        chrome_kind.cache_clear()

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from alliance_archive.clean import Block
+from alliance_archive.clean import Block, vocabulary
 from alliance_archive.extract import _theme_patterns, find_themes
-from alliance_archive.needles import Prefilter, fold, needles
+from alliance_archive.needles import Prefilter, fold, may_match, needles
 from tests.test_vocabulary_cases import THEME_CASES
 
 
@@ -125,3 +125,18 @@ def test_the_automaton_finds_the_needles_looking_for_each_in_turn_finds(text: st
     assert held == tuple(n for n in prefilter.needles if n in lowered)
     part = lowered[min(a, b) : max(a, b)]  # a sentence is a slice of its block
     assert prefilter.held(part, held) == prefilter.held(part)
+
+
+_PHRASES = [phrase for phrase, _, _ in vocabulary().phrases]
+
+
+@given(st.lists(st.sampled_from(_PHRASES) | st.text(max_size=8), max_size=8).map(" ".join))
+@example("share this page subscribe to our newsletter")
+def test_the_chrome_vocabulary_automaton_finds_the_phrases_a_line_holds(text: str) -> None:
+    """The phrases a line holds, and the patterns a key may match, found as the loops they replace did."""
+    vocab = vocabulary()
+    held = {phrase for _, phrase in vocab.phrase_finder.iter(text)}
+    assert held == {phrase for phrase in _PHRASES if phrase in text}
+    for (pattern, _, _), found in zip(vocab.patterns, vocab.pattern_needles, strict=True):
+        if pattern.search(text):
+            assert may_match(found, fold(text)), (pattern.pattern, text)

@@ -23,11 +23,13 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
 
+import ahocorasick
 import yaml
 
 from . import wrap
 from .dates import find_dates, is_date_line
 from .document import _TURN, Document, _is_turn_label, has_address, is_caption, link_shaped
+from .needles import fold, may_match, needles
 from .record import Removed
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
@@ -99,9 +101,22 @@ class Vocabulary:
     doc_types: frozenset[str]
 
     @cached_property
-    def any_phrase(self) -> re.Pattern[str] | None:
-        """One search for "holds one of the phrases": a line holding none is not tried phrase by phrase."""
-        return re.compile("|".join(re.escape(p) for p, _, _ in self.phrases)) if self.phrases else None
+    def phrase_finder(self) -> Any:
+        """The phrases in one Aho-Corasick automaton: one pass over a line says which it holds, however
+        many the vocabulary has (None without phrases)."""
+        if not self.phrases:
+            return None
+        automaton = ahocorasick.Automaton()
+        for phrase, _, _ in self.phrases:
+            automaton.add_word(phrase, phrase)
+        automaton.make_automaton()
+        return automaton
+
+    @cached_property
+    def pattern_needles(self) -> list[frozenset[str] | None]:
+        """Each pattern's needles (``alliance_archive.needles``): a key holding none of a pattern's
+        needles is not searched with it."""
+        return [needles(p.pattern, p.flags) for p, _, _ in self.patterns]
 
 
 VOCABULARY_SWITCH = "ARCHIVE_CHROME_VOCABULARY"
@@ -132,7 +147,8 @@ def vocabulary() -> Vocabulary:
         for line in spec.get("lines", []):
             lines.setdefault(_key(str(line)), (category, spec["reason"]))
         for phrase in spec.get("phrases", []):
-            phrases.append((normalize(str(phrase)), category, spec["reason"]))
+            if normalize(str(phrase)):  # an empty phrase would be in every line
+                phrases.append((normalize(str(phrase)), category, spec["reason"]))
         for pattern in spec.get("patterns", []):
             patterns.append((re.compile(str(pattern)), category, spec["reason"]))
     return Vocabulary(
@@ -257,7 +273,7 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
         return "player", "media-player timestamp"
     if _CLIP_TAG.match(text):
         return "player_text", "media-player description (a bracketed clip with its length)"
-    if _READ_TIME.search(text) and word_count(text) <= 12:
+    if "read" in text.lower() and _READ_TIME.search(text) and word_count(text) <= 12:
         return "read_time", "read-time line"
     if _VIEWS.match(text):
         return "counter", "view counter"
@@ -286,14 +302,17 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
             rest = keyed[len(prefix) :].lstrip(" :|»›>-")
             if word_count(rest) <= 16:
                 return "related", vocab.related_reason
-    held = phrases and vocab.any_phrase is not None and vocab.any_phrase.search(norm)
+    finder = vocab.phrase_finder if phrases else None
+    held = {phrase for _, phrase in finder.iter(norm)} if finder is not None and norm else set()
     for phrase, category, reason in vocab.phrases if held else ():
-        if phrase in norm:
+        if phrase in held:
             # a long article sentence that merely contains a phrase stays content
             if word_count(text) <= 40:
                 return category, reason
-    for pattern, category, reason in vocab.patterns if phrases else ():
-        if pattern.search(key) and word_count(text) <= 40:
+    lowered = fold(key)
+    checks = zip(vocab.patterns, vocab.pattern_needles, strict=True) if phrases else ()
+    for (pattern, category, reason), found in checks:
+        if may_match(found, lowered) and pattern.search(key) and word_count(text) <= 40:
             return category, reason
     if _BREADCRUMB.search(text) and word_count(text) <= 8 and not _SENTENCE_END.search(text):
         return "navigation", "breadcrumb navigation"

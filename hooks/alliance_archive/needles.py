@@ -115,6 +115,11 @@ def fold(text: str) -> str | None:
     return None if _ODD_FOLDS.search(text) else text.lower()
 
 
+def may_match(found: frozenset[str] | None, lowered: str | None) -> bool:
+    """Whether a text, lowered by ``fold``, may match a pattern with these needles (None: it may)."""
+    return found is None or lowered is None or any(n in lowered for n in found)
+
+
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
     if not b:
         return a
