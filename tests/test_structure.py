@@ -7,8 +7,10 @@ neighbours; the headline is found by its agreement with the article; every artic
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from alliance_archive.clean import _key, chrome_kind, clean, vocabulary
@@ -637,3 +639,24 @@ def test_a_long_government_office_name_above_the_headline_is_the_sites() -> None
     office = "Office of the Commandant of the Allied Coast Guards"  # nine words
     statement = "Joint Statement on the Coast Guard Patrol Training"
     assert clean(page([office], [], headline=statement)).title == statement
+
+
+_CUE_WORDS = [
+    "(L)", "(R)", "(left)", "(center, Seoul)", "(from L)", "(2nd L)", "(L to R)", "(AP)", "(AP Photo)",
+    "(Reuters) --", ", left,", ", far right,", ", back row,", "poses for a photo", "shake hands", "looks on",
+    "listens to", "[photo]", "Photo:", "photograph credit:", "file photo", "Image :", "picture", "left", "(",
+    ")", ",", "\u2014",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CUE_WORDS) | st.text(max_size=6), max_size=10).map(" ".join))
+@example("Ministers meet at the port office, Busan. (AP Photo/Jane Doe)")
+@example("SEOUL (AP) \u2014 The ministers met")
+def test_a_caption_is_what_one_search_of_all_its_cues_finds(text: str) -> None:
+    """The cues are searched group by group, each only where its needles are: the same answer as one
+    search of them all, marks alone or every cue."""
+    from alliance_archive import document
+
+    for marked, groups in ((False, document._CAPTION_CUES), (True, document._CAPTION_MARKS)):
+        every = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in groups), re.I)
+        assert document.is_caption(text, marked=marked) == bool(every.search(text))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Literal
 
+from .needles import fold, may_match, needles
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, sentences, words
 
 LineClass = Literal["good", "near", "short", "bad"]
@@ -72,34 +73,51 @@ def _is_turn_label(label: str) -> bool:
 
 
 # what marks a photo caption: who stands where, a credit, a handshake or a pose for the cameras (an
-# agency's name before a dash is a wire story's dateline, "SEOUL (AP) -- ...", not a credit)
-_CAPTION_CUES = re.compile(
+# agency's name before a dash is a wire story's dateline, "SEOUL (AP) -- ...", not a credit). Each cue
+# is in one of three groups, by what it cannot match without: an opening bracket, a comma, or one of
+# a few words; a group is searched only in a text holding that (one search of three alternatives is
+# a search of each: a line is a caption where any group finds a cue).
+_IN_BRACKETS = (
     r"\(\s*(?:left|right|center|centre|second|third|front|rear|back|top|bottom)\b[^)]*\)"
     r"|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)|\(from [LR]\)"
-    r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)|"
+    r"|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)(?!\s*(?:--|[\u2014\u2013-]))"
+)
+_BETWEEN_COMMAS = (
+    r",\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)|"
     r"front|back row|center left|center right),"
-    r"|\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"
+)
+_IN_WORDS = (
+    r"\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"
     r"|\bshak(?:e|es|ing) hands\b|\blooks? on\b|\blistens? (?:as|to|during)\b"
-    r"|\[[^\]]*photo[^\]]*\]|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)(?!\s*(?:--|[\u2014\u2013-]))"
-    r"|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:|\bfile photo\b",
-    re.I,
+    r"|\[[^\]]*photo[^\]]*\]|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:|\bfile photo\b"
 )
-
-
 # the marks only a caption carries (who stands where, a credit), not its verbs ("looks on")
-_CAPTION_MARKS = re.compile(
-    r"\(\s*(?:left|right|center|centre)\b[^)]*\)|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)"
-    r"|,\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)),"
-    r"|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:"
-    r"|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)(?!\s*(?:--|[\u2014\u2013-]))",
-    re.I,
+_MARKS_IN_BRACKETS = (
+    r"\(\s*(?:left|right|center|centre)\b[^)]*\)|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)"
+    r"|\([LR]\s*(?:to|-)\s*[LR]\)|\((?:AP|Reuters|AFP|Getty|Yonhap|Kyodo|EPA)\b[^)]*\)(?!\s*(?:--|[\u2014\u2013-]))"
 )
+_MARKS_BETWEEN_COMMAS = (
+    r",\s*(?:left|right|center|centre|second (?:from )?(?:left|right)|far (?:left|right)),"
+)
+_MARKS_IN_WORDS = r"\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:"
+
+
+def _cue_groups(*groups: str) -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+    return tuple((re.compile(g, re.I), needles(g)) for g in groups)
+
+
+_CAPTION_CUES = _cue_groups(_IN_BRACKETS, _BETWEEN_COMMAS, _IN_WORDS)
+_CAPTION_MARKS = _cue_groups(_MARKS_IN_BRACKETS, _MARKS_BETWEEN_COMMAS, _MARKS_IN_WORDS)
 
 
 def is_caption(text: str, marked: bool = False) -> bool:
     """A photo caption, by the cues captions carry ("(L)", "shake hands", "Photo: ..."); with
     ``marked``, only by the marks no headline has (who stands where, a credit)."""
-    return bool((_CAPTION_MARKS if marked else _CAPTION_CUES).search(text))
+    lowered = fold(text)
+    return any(
+        may_match(found, lowered) and pattern.search(text)
+        for pattern, found in (_CAPTION_MARKS if marked else _CAPTION_CUES)
+    )
 
 
 def transcript_turn(text: str) -> bool:
