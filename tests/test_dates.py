@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from alliance_archive import dates
 from alliance_archive.dates import find_dates, infer_year, is_date_line, parse_iso
 
 
@@ -224,3 +227,24 @@ def test_infer_year_includes_both_ends_of_the_range() -> None:
     (found,) = find_dates("on May 31 the talks ended")
     assert infer_year(found, dt.date(2019, 5, 31), dt.date(2020, 5, 30)) == dt.date(2019, 5, 31)
     assert infer_year(found, dt.date(2019, 6, 1), dt.date(2020, 5, 31)) == dt.date(2020, 5, 31)
+
+
+_MONTHISH_WORDS = [
+    *dates._MONTH_HEADS,
+    *(m.upper() for m in dates._MONTH_HEADS),
+    *(m.lower() for m in dates._MONTH_HEADS),
+    *("read" + m + " 16" for m in dates._MONTH_HEADS),
+    "\u017fep",
+    "\u0130",
+    "9",
+    " ",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from(_MONTHISH_WORDS) | st.text(max_size=5), max_size=8).map("".join))
+def test_the_quick_month_tests_answer_as_the_expressions_they_stand_before(text: str) -> None:
+    """A month's name looked for in the lowered text, and a glued date split only where a month's
+    abbreviation is: the same answers as the regular expressions alone."""
+    assert dates._has_month(text) == bool(dates._MONTHISH.search(text))
+    assert dates._split_glued(text) == dates._GLUED.sub(r"\1 ", text)

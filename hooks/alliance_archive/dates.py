@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .needles import fold
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -69,9 +71,23 @@ class FoundDate:
 _GLUED = re.compile(r"([a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 
 
+_MONTH_HEADS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NEEDLES = tuple(m.lower() for m in _MONTH_HEADS)
+
+
 def _split_glued(text: str) -> str:
-    # "3 min readMar 16, 2017": a date glued to the word before it
+    # "3 min readMar 16, 2017": a date glued to the word before it (never where no month's name is)
+    if not any(m in text for m in _MONTH_HEADS):
+        return text
     return _GLUED.sub(r"\1 ", text)
+
+
+def _has_month(text: str) -> bool:
+    """``_MONTHISH.search(text)``, looked for in the lowered text where ``fold`` can lower it."""
+    lowered = fold(text)
+    if lowered is None:
+        return bool(_MONTHISH.search(text))
+    return any(m in lowered for m in _MONTH_NEEDLES)
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -89,7 +105,7 @@ def _dates_in(text: str) -> tuple[FoundDate, ...]:
     taken: list[tuple[int, int]] = []
     # each pattern needs a year in digits, a month's name or both: one scan for each says which can match
     has_year = bool(_YEARISH.search(text))
-    has_month = bool(_MONTHISH.search(text))
+    has_month = _has_month(text)
     for pattern, needs_year, needs_month in _NEEDS:
         if (needs_year and not has_year) or (needs_month and not has_month):
             continue

@@ -191,7 +191,7 @@ def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0
         title_case=caps / len(others) if others else 0.0,
         digits=digits / len(text) if text else 0.0,
         ends_sentence=bool(_SENTENCE_END.search(text)),
-        link_like=(n <= 12 and has_address(text)) or bool(_ARROWS.search(text) and n <= 8),
+        link_like=(n <= 12 and has_address(text)) or bool(n <= 8 and _ARROWS.search(text)),
         separators=seps,
         repeats=repeats,
         contained_in=contained_in,
