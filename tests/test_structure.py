@@ -660,3 +660,17 @@ def test_a_caption_is_what_one_search_of_all_its_cues_finds(text: str) -> None:
     for marked, groups in ((False, document._CAPTION_CUES), (True, document._CAPTION_MARKS)):
         every = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in groups), re.I)
         assert document.is_caption(text, marked=marked) == bool(every.search(text))
+
+
+_ARROW_BITS = ["»", "›", "→", "▲", ">", "<", "^", " ", "\t", "\n", "\u00a0", "\u2003", "Next", "a", "-"]
+
+
+@given(st.lists(st.sampled_from(_ARROW_BITS) | st.text(max_size=3), max_size=8).map("".join))
+@example("Read more >")
+@example(" < Back")
+@example("^ Top\n")
+def test_an_arrow_is_found_as_the_one_expression_found_it(text: str) -> None:
+    from alliance_archive.document import has_arrow
+
+    one = re.compile(r"[»›→↗↑⇧⬆▲△▴]|\s>\s*$|^\s*<\s|^\s*\^\s")
+    assert has_arrow(text) == bool(one.search(text))

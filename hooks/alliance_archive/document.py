@@ -51,13 +51,25 @@ def has_address(text: str) -> bool:
 
 
 # arrows and pointers that mark a link or an anchor ("More »", "↑ Top of page", "Next >")
-_ARROWS = re.compile(r"[»›→↗↑⇧⬆▲△▴]|\s>\s*$|^\s*<\s|^\s*\^\s")
+# an arrow: a character drawn as one, a ">" closing the line, a "<" or "^" opening it (as the one regular
+# expression r"[»›→↗↑⇧⬆▲△▴]|\s>\s*$|^\s*<\s|^\s*\^\s" finds one, which tried every position of a line)
+_ARROW_CHARS = re.compile(r"[»›→↗↑⇧⬆▲△▴]")
 ADDRESS_ALONE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+
+def has_arrow(text: str) -> bool:
+    if _ARROW_CHARS.search(text):
+        return True
+    tail = text.rstrip()
+    if len(tail) >= 2 and tail[-1] == ">" and tail[-2].isspace():
+        return True
+    head = text.lstrip()
+    return len(head) >= 2 and head[0] in "<^" and head[1].isspace()
 
 
 def link_shaped(text: str) -> bool:
     """A line shaped like a link: a web address standing alone, or short text with an arrow."""
-    return bool(ADDRESS_ALONE.match(text)) or (bool(_ARROWS.search(text)) and len(words(text)) <= 8)
+    return bool(ADDRESS_ALONE.match(text)) or (has_arrow(text) and len(words(text)) <= 8)
 
 
 _TURN = re.compile(
@@ -191,7 +203,7 @@ def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0
         title_case=caps / len(others) if others else 0.0,
         digits=digits / len(text) if text else 0.0,
         ends_sentence=bool(_SENTENCE_END.search(text)),
-        link_like=(n <= 12 and has_address(text)) or bool(n <= 8 and _ARROWS.search(text)),
+        link_like=(n <= 12 and has_address(text)) or (n <= 8 and has_arrow(text)),
         separators=seps,
         repeats=repeats,
         contained_in=contained_in,
