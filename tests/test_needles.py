@@ -12,9 +12,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from alliance_archive import extract
 from alliance_archive.clean import Block, vocabulary
 from alliance_archive.extract import _theme_patterns, find_themes
-from alliance_archive.needles import Prefilter, fold, may_match, needles
+from alliance_archive.needles import Guarded, Prefilter, fold, may_match, needles
 from tests.test_vocabulary_cases import THEME_CASES
 
 
@@ -140,3 +141,34 @@ def test_the_chrome_vocabulary_automaton_finds_the_phrases_a_line_holds(text: st
     for (pattern, _, _), found in zip(vocab.patterns, vocab.pattern_needles, strict=True):
         if pattern.search(text):
             assert may_match(found, fold(text)), (pattern.pattern, text)
+
+
+_GUARDED = [
+    extract._EVENT_GUARD,
+    extract._ELSEWHEN_GUARD,
+    extract._HERE_GUARD,
+    extract._MEETING_GUARD,
+    extract._TITLE_ONLY_GUARD,
+    extract._COLLECTIVE_GUARD,
+]
+_GUARD_WORDS = sorted({n for g in _GUARDED for n in g._prefilter.needles} | {"The", "Secretary", "said"})
+
+
+@given(st.lists(st.sampled_from(_GUARD_WORDS) | st.text(max_size=5), max_size=10).map(" ".join))
+@example("The three ministers said they met here in Seoul")
+@example("The Secretary said it, \u0130 \u017f")
+def test_a_guarded_expression_finds_what_the_expression_finds(text: str) -> None:
+    for guarded in _GUARDED:
+        found = guarded.search(text, fold(text))
+        expected = guarded.pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), guarded.pattern.pattern
+        assert [m.span() for m in guarded.finditer(text, fold(text))] == [
+            m.span() for m in guarded.pattern.finditer(text)
+        ]
+
+
+def test_an_expression_without_needles_is_searched_in_every_text() -> None:
+    guarded = Guarded(re.compile(r"\bUS\b"))
+    match = guarded.search("The US and Japan", fold("The US and Japan"))
+    assert match is not None and match.group(0) == "US"
+    assert Guarded(re.compile(r"\btrilateral\b", re.I)).search("Three-way", fold("Three-way")) is None

@@ -19,7 +19,7 @@ import yaml
 from .clean import _BYLINE, Block, Cleaned, Drop
 from .dates import FoundDate, find_dates, find_month_years, infer_year
 from .document import has_address, is_caption
-from .needles import Prefilter, fold
+from .needles import Guarded, Prefilter, fold
 from .people import (
     _COLLECTIVE,
     _COLLECTIVE_SUBJECT,
@@ -379,6 +379,8 @@ _TITLE_ONLY = re.compile(
 def _subject_verbs(masked: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions that are the subject of a statement verb, or named right after one ("said X")."""
     hits: list[Mention] = []
+    if not mentions:
+        return hits
     verbs = list(_VERB.finditer(masked))
     for m in mentions:
         for v in verbs:
@@ -600,10 +602,11 @@ def attribute(
             pending_quote_for = None
         for sentence in cleaned.sentences(block.text):
             masked = mask_quotes(sentence)
+            lowered = fold(masked)
             mentions = finder.find(masked, block.line)
             finder.find(sentence, block.line)  # names inside quotes are mentioned, not speakers
             speakers = [(m.who, 1.0, "") for m in _subject_verbs(masked, mentions)]
-            for t in _TITLE_ONLY.finditer(masked):
+            for t in _TITLE_ONLY_GUARD.finditer(masked, lowered):
                 after = masked[t.end() :]
                 if re.match(r"\s*(?:,[^;:]{0,120}?,)?\s*(?:also\s+)?(?:" + _VERB.pattern + r")", after):
                     who = _resolve_title_only(t.group(1), finder, last_subject)
@@ -618,7 +621,7 @@ def attribute(
                     subject = mentions[0].who if mentions and mentions[0].start < p.start() else last_subject
                     if subject is not None:
                         speakers.append((subject, 0.6, f"named by a pronoun ('{p.group(0)}')"))
-            collective = _COLLECTIVE.search(masked)
+            collective = _COLLECTIVE_GUARD.search(masked, lowered)
             if collective or (last_collective and _THEY_SAY.search(masked)):
                 noun = _collective_noun(collective.group(0) if collective else "")
                 for who in _participants(finder, cleaned, noun):
@@ -881,7 +884,7 @@ def _participants(
     texts = [(cleaned.title_line, cleaned.title)] + [(b.line, b.text) for b in cleaned.blocks]
     for line, text in texts:
         for sentence in cleaned.sentences(text):
-            if meeting_only and not _MEETING.search(sentence):
+            if meeting_only and not _MEETING_GUARD.search(sentence, fold(sentence)):
                 continue
             for m in finder.find(sentence, line, headline=line == cleaned.title_line):
                 if m.who not in out and re.search(r"\bhost\w*\s+by\s*$", sentence[: m.start]) is None:
@@ -912,7 +915,7 @@ def _three_way_meeting(cleaned: Cleaned, finder: PeopleFinder) -> str | None:
     """A sentence reporting a meeting among U.S., Japanese and ROK officials, named or by title."""
     for block in cleaned.blocks:
         for sentence in cleaned.sentences(block.text):
-            if not _MEETING.search(sentence):
+            if not _MEETING_GUARD.search(sentence, fold(sentence)):
                 continue
             countries = {m.who.country for m in finder.find(sentence, block.line)}
             for m in _UNNAMED_OFFICIAL.finditer(sentence):
@@ -1098,7 +1101,7 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
     # where the speaker stands ("here in the Ministry of National Defense") outweighs everything
     for line, text in texts:
         for sentence in cleaned.sentences(text):
-            for cue in _HERE.finditer(sentence):
+            for cue in _HERE_GUARD.finditer(sentence, fold(sentence)):
                 rest = sentence[cue.end() :]
                 venue = _VENUE.match("at " + rest)
                 city = pattern.match("in " + rest)
@@ -1151,7 +1154,8 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
     visited: list[tuple[str, Evidence]] = []
     for line, text in texts:
         for sentence in cleaned.sentences(text):
-            if not _EVENT.search(sentence) or _ELSEWHEN.search(sentence):
+            lowered = fold(sentence)
+            if not _EVENT_GUARD.search(sentence, lowered) or _ELSEWHEN_GUARD.search(sentence, lowered):
                 continue
             for hit in pattern.finditer(sentence):
                 if hit.group(0)[:2].lower() == "to" and hit.group(1).lower() in countries:
@@ -1174,7 +1178,7 @@ def find_places(cleaned: Cleaned) -> tuple[list[str], Evidence | None]:
         # a place the gazetteer does not know, named as such: "the fishing town of Onagawa"
         for line, text in texts:
             for sentence in cleaned.sentences(text):
-                if not _EVENT.search(sentence):
+                if not _EVENT_GUARD.search(sentence, fold(sentence)):
                     continue
                 m = _NAMED_PLACE.search(sentence)
                 if m:
@@ -1395,6 +1399,15 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
         theme_evidence=theme_evidence,
         evidence=evidence,
     )
+
+
+# the sentence-level expressions above, each searched only in a sentence holding one of its needles
+_EVENT_GUARD = Guarded(_EVENT)
+_ELSEWHEN_GUARD = Guarded(_ELSEWHEN)
+_HERE_GUARD = Guarded(_HERE)
+_MEETING_GUARD = Guarded(_MEETING)
+_TITLE_ONLY_GUARD = Guarded(_TITLE_ONLY)
+_COLLECTIVE_GUARD = Guarded(_COLLECTIVE)
 
 
 __all__ = ["Drop", "Extracted", "extract", "find_themes", "themes"]
