@@ -232,8 +232,10 @@ def run_all(
             index, path = todo.pop()
             worker.slot.value = b"starting"
             worker.index, worker.path, worker.started = index, path, time.monotonic()
-            worker.cpu_at_start = _cpu_seconds(worker.process.pid)
             worker.conn.send((index, path))
+            # read once the path is on its way, not before: the worker starts on it the sooner, and its
+            # budget misses at most the few microseconds it spent before this read
+            worker.cpu_at_start = _cpu_seconds(worker.process.pid)
 
     def stopped(worker: _Worker, reason: str) -> None:
         if worker.index is not None and worker.path is not None:
