@@ -5,8 +5,12 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import ftfy
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from alliance_archive import read
 from alliance_archive.read import SeedError, decode, list_seeds, read_seed, to_lines
 
 ARTICLE = "Allies Meet in Seoul\n\nThe ministers said the “alliance” remains strong.\n"
@@ -142,3 +146,20 @@ def test_list_seeds_accepts_a_link_inside_the_folder(tmp_path: Path) -> None:
 
 def test_list_seeds_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
     assert list_seeds(tmp_path / "nowhere") == ([], [])
+
+
+_PLAIN_ALPHABET = (
+    "".join(chr(c) for c in range(0x20, 0x7F))
+    + "\t\f\r"
+    + ("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2013\u2014\u2015\u2026\u2022\u2039\u203a")
+)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=_PLAIN_ALPHABET, max_size=60))
+@example("\u201cWe stand together,\u201d he said \u2014 twice\u2026")
+@example("\u2019\u2019\u2013\u201d\u2022")
+def test_a_line_of_plain_punctuation_is_one_ftfy_leaves_as_it_is(line: str) -> None:
+    """The lines kept without asking ftfy (read._NOT_PLAIN finds nothing in them) are lines ftfy keeps."""
+    assert not read._NOT_PLAIN.search(line)
+    assert ftfy.fix_text(line, read._FTFY_CONFIG) == line

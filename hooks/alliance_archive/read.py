@@ -152,10 +152,18 @@ def _not_text(text: str) -> str | None:
     return None
 
 
+# a character other than printable ASCII, tab, form feed, carriage return and the punctuation news text
+# is full of (curly quotes, dashes, the ellipsis, bullets, single guillemets). That punctuation is
+# Windows-1252's upper half, whose bytes can only continue a UTF-8 sequence, never begin one (mojibake
+# needs a character of U+00C0-U+00FF to begin one); none of it is a control, format or combining
+# character, and all of it is NFC already: ftfy, as configured, has nothing to repair in a line of it
+_NOT_PLAIN = re.compile("[^\t\f\r\x20-\x7e\u2018-\u201f\u2013-\u2015\u2026\u2022\u2039\u203a]")
+
+
 def _fixed(line: str) -> str:
     """``line`` with mojibake and control characters repaired (ftfy); a line of printable ASCII (or
-    tabs) has nothing of either, and is kept as it is without asking ftfy."""
-    if not line or (line.isascii() and not _ASCII_CONTROL.search(line)):
+    tabs) and plain punctuation has nothing of either, and is kept as it is without asking ftfy."""
+    if not line or not _NOT_PLAIN.search(line):
         return line
     return ftfy.fix_text(line, _FTFY_CONFIG)
 
