@@ -509,9 +509,16 @@ def _overlaps_as_teaser(short: str, long: str) -> bool:
     if b.startswith(a):
         return True
     # the same complete first sentence, of some length, opens both lines
-    parts = sentences(short)
-    first = comparable(parts[0]) if parts else ""
-    return len(first) >= 60 and b.startswith(first) and len(parts) > 1
+    first, more = _opening_sentence(short)
+    return len(first) >= 60 and b.startswith(first) and more
+
+
+@lru_cache(maxsize=1024)
+def _opening_sentence(line: str) -> tuple[str, bool]:
+    """A line's first sentence (``comparable``) and whether more follow: a line is compared with the
+    few after it, and split once for all of them."""
+    parts = sentences(line)
+    return (comparable(parts[0]) if parts else ""), len(parts) > 1
 
 
 def clean(lines: list[str]) -> Cleaned:
