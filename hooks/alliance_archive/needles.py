@@ -22,6 +22,7 @@ import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -134,6 +135,7 @@ class Guarded:
         return self.pattern.finditer(text) if self.may_match(lowered) else iter(())
 
 
+@lru_cache(maxsize=4096)  # a sentence is read by several guarded expressions and prefilters
 def fold(text: str) -> str | None:
     return None if _ODD_FOLDS.search(text) else text.lower()
 
