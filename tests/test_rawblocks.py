@@ -246,3 +246,19 @@ def test_a_site_whose_markdown_reads_paragraphs_otherwise_keeps_them_markdown(tm
         as_markdown = build_project(project)
     assert paragraphs_html == [True, False]
     assert tree(as_html, skip=("pagefind/",)) == tree(as_markdown, skip=("pagefind/",))
+
+
+_BACKTRACKING_FORM = re.compile(
+    r"(?!\d+[.)])(?=[^\s#>+=:?!|*_<-])"
+    r"(?:[^\\`*_{}\[\]<>!#&\n\r\t\x02\x03]|\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt);)+"
+    r"(?<!\s)"
+)
+
+
+@given(st.text(alphabet="ab 1.)\\*_&amp;lgt#<>\t\n-[]!`", max_size=40))
+@example("A plain paragraph \\*with escapes\\* &amp; more. ")
+@example("1. a list")
+def test_a_plain_paragraph_is_what_the_backtracking_form_of_its_expression_accepts(text: str) -> None:
+    """The possessive expression (runs of plain characters never given back) accepts exactly the
+    paragraphs its backtracking form does: each piece of a paragraph begins with its own characters."""
+    assert bool(rawblocks._PLAIN_PARAGRAPH.fullmatch(text)) == bool(_BACKTRACKING_FORM.fullmatch(text))

@@ -72,9 +72,11 @@ class RawBlocks(Extension):
 # (code, emphasis, links, images, HTML, entities other than the three escaped ones, line breaks, an
 # escaped ">" that Markdown writes as "&gt;"), and nothing at its start that begins a block (a
 # heading, a list, a quote, HTML, an admonition or details marker, a table, an indented line).
+# (the three kinds of piece begin with different characters, so a paragraph is cut into them one way
+# only: runs of plain characters are taken whole and never given back, which keeps the match linear)
 _PLAIN_PARAGRAPH = re.compile(
     r"(?!\d+[.)])(?=[^\s#>+=:?!|*_<-])"
-    r"(?:[^\\`*_{}\[\]<>!#&\n\r\t\x02\x03]|\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt);)+"
+    r"(?:[^\\`*_{}\[\]<>!#&\n\r\t\x02\x03]++|\\[\\`*_{}\[\]()#+\-.!]|&(?:amp|lt|gt);)++"
     r"(?<!\s)"
 )
 _ESCAPED = re.compile(r"\\(.)")
