@@ -5,9 +5,14 @@ escaped so Markdown shows it as typed; slugs for addresses."""
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from alliance_archive import textutil
 from alliance_archive.textutil import (
     comparable,
     english_word_count,
@@ -210,3 +215,56 @@ def test_a_run_without_spaces_is_cut_every_two_thousand_characters() -> None:
 
 def test_a_small_target_cuts_at_the_last_space_before_it() -> None:
     assert paragraphs("a bc de", longest=3, target=3) == ["a", "bc", "de"]
+
+
+def _sentences_by_lookbehind(text: str) -> list[str]:
+    """``sentences`` as it was written with the mark looked behind for: the oracle of the test below."""
+    end = re.compile(r"""(?<=[.!?])(["'\u201d\u2019)\]]*)\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])""")
+    parts: list[str] = []
+    start = 0
+    for m in end.finditer(text):
+        stop = m.start()
+        if textutil._ABBREV.search(text, max(start, stop - textutil._ABBREV_REACH), stop):
+            continue
+        if stop - start <= 5 and textutil._LIST_NUMBER.fullmatch(text, start, stop):
+            continue
+        parts.append(text[start : m.end(1)].strip())
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return [p for p in parts if p]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                ".",
+                "!",
+                "?",
+                " ",
+                "  ",
+                "\n",
+                '"',
+                "\u201d",
+                "\u201c",
+                ")",
+                "(",
+                "A",
+                "b",
+                "U.S.",
+                "Mr.",
+                "1.",
+                "9",
+                "Sept.",
+                "'",
+                "\u2019",
+            ]
+        ),
+        max_size=25,
+    ).map("".join)
+)
+@example('He said "yes." Then "No!" (Later.) 2. Next U.S. Army. Mr. Kim')
+def test_sentences_are_split_where_the_lookbehind_form_split_them(text: str) -> None:
+    assert sentences(text) == _sentences_by_lookbehind(text)

@@ -140,7 +140,10 @@ def english_word_count(text: str) -> int:
     return sum(1 for w in words(text) if w.lower().strip(".'") in ENGLISH_FUNCTION_WORDS)
 
 
-_SENTENCE_END = re.compile(r"""(?<=[.!?])(["'\u201d\u2019)\]]*)\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])""")
+# a full stop, question or exclamation mark, the closing quotes and brackets after it, white space, and
+# the start of the next sentence (the mark is matched, not looked behind for: a search then skips to
+# the marks instead of trying every position of the text)
+_SENTENCE_END = re.compile(r"""[.!?](["'\u201d\u2019)\]]*)\s+(?=["'\u201c\u2018(\[]?[A-Z0-9])""")
 _ABBREV = re.compile(
     r"\b(?:U\.S|U\.N|U\.K|Mr|Mrs|Ms|Dr|St|Jr|Sr|No|Gen|Lt|Col|Adm|Sen|Rep|Gov|Amb|Sept?|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Oct|Nov|Dec|[A-Z])\.$"
@@ -160,7 +163,7 @@ def sentences(text: str) -> list[str]:
     parts: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        stop = m.start()  # just after the full stop, question or exclamation mark
+        stop = m.start() + 1  # just after the full stop, question or exclamation mark
         if _ABBREV.search(text, max(start, stop - _ABBREV_REACH), stop):
             continue
         if stop - start <= 5 and _LIST_NUMBER.fullmatch(text, start, stop):
