@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from alliance_archive import people
 from alliance_archive.pipeline import build_statement
 from alliance_archive.record import Person, Statement
 from alliance_archive.registry import registry
@@ -316,3 +320,33 @@ def test_a_page_names_the_government_that_publishes_it() -> None:
     assert PeopleFinder.page_countries(lines) == {"US", "JP"}
     assert PeopleFinder.page_countries(["Cheong Wa Dae"]) == {"KR"}
     assert PeopleFinder.page_countries(["The White Housekeeping staff", "Kanteis", "Briefing Room"]) == set()
+
+
+_CAPS_BITS = [
+    "KISHIDA",
+    "Fumio",
+    "HAN",
+    ", ",
+    " ",
+    "Min-koo",
+    "a",
+    ".",
+    "'",
+    "-",
+    "X",
+    "AB",
+    "Cd",
+    "\u2019",
+    "K",
+]
+
+
+@given(st.lists(st.sampled_from(_CAPS_BITS), max_size=8).map("".join))
+@example("Prime Minister KISHIDA Fumio and HAN, Min-koo met")
+@example("U.S.-ROK Kim")
+def test_a_name_in_capitals_first_is_found_where_the_look_behind_form_finds_it(text: str) -> None:
+    look_behind = re.compile(
+        r"(?<![\w.'\u2019-])([A-Z]{2,})(,\s*|\s+)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'\u2019-])"
+    )
+    found = [(m.span(), m.groups()) for m in people._CAPS_FIRST.finditer(text)]
+    assert found == [(m.span(), m.groups()) for m in look_behind.finditer(text)]

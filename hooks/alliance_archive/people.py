@@ -170,8 +170,10 @@ _PLACE_OR_ORG = _Words("place_or_org")
 _KOREAN_FAMILY_NAMES = _Words("korean_family_names")
 
 # "KISHIDA Fumio", "HAN, Min-koo", "CHO Tae-yul": a family name in capitals written first
+# (the first capital is matched before the look back at the character ahead of it, so that a search
+# skips to capitals instead of looking back from every position of the text)
 _CAPS_FIRST = re.compile(
-    r"(?<![\w.'\u2019-])([A-Z]{2,})(,\s*|\s+)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'\u2019-])"
+    r"([A-Z](?<![\w.'\u2019-][A-Z])[A-Z]+)(,\s*|\s+)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w'\u2019-])"
 )
 
 
