@@ -262,3 +262,15 @@ def test_a_plain_paragraph_is_what_the_backtracking_form_of_its_expression_accep
     """The possessive expression (runs of plain characters never given back) accepts exactly the
     paragraphs its backtracking form does: each piece of a paragraph begins with its own characters."""
     assert bool(rawblocks._PLAIN_PARAGRAPH.fullmatch(text)) == bool(_BACKTRACKING_FORM.fullmatch(text))
+
+
+@given(st.lists(st.text(alphabet=" \t\r\x02\x03ab\n", max_size=8), max_size=10))
+@example(["a", "  ", "   ", "b", " "])
+@example(["  ", "\t", " \r\n ", ""])
+def test_the_whitespace_normaliser_gives_the_text_python_markdowns_own_gives(lines: list[str]) -> None:
+    from markdown.preprocessors import NormalizeWhitespace
+
+    md = markdown.Markdown(extensions=[rawblocks.RawBlocks()])
+    assert isinstance(md.preprocessors["normalize_whitespace"], rawblocks._NormalizeWhitespace)
+    ours = md.preprocessors["normalize_whitespace"]
+    assert ours.run(list(lines)) == NormalizeWhitespace(md).run(list(lines))

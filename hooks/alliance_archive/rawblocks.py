@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from markdown import Extension, Markdown
+from markdown import Extension, Markdown, util
 from markdown.preprocessors import Preprocessor
 
 START = "<!-- aa:raw -->"
@@ -60,11 +60,32 @@ class _SetAside(Preprocessor):
         return out
 
 
+# a line of spaces alone, matched from the line end before it
+_SPACES_ONLY_LINE = re.compile(r"\n +(?=\n)")
+
+
+class _NormalizeWhitespace(Preprocessor):
+    """Python-Markdown's whitespace normaliser (``NormalizeWhitespace``), giving the same text: it
+    empties the lines that hold only spaces with an expression matched from each line end, where the
+    original looks behind for a line end at every position of the page (a tenth of converting a
+    statement page, whose raw blocks are set aside only after this runs)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines)
+        source = source.replace(util.STX, "").replace(util.ETX, "")
+        source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+        source = source.expandtabs(self.md.tab_length)
+        source = _SPACES_ONLY_LINE.sub("\n", source)
+        return source.split("\n")
+
+
 class RawBlocks(Extension):
     """Marked HTML blocks pass through a page's conversion untouched (see the module's description)."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_SetAside(md), "aa_raw_blocks", PRIORITY)
+        # in the place of Python-Markdown's own, under its name and priority
+        md.preprocessors.register(_NormalizeWhitespace(md), "normalize_whitespace", 30)
 
 
 # A paragraph of seed text as the archive escapes it (textutil.md_escape) that Markdown's inline
