@@ -509,16 +509,19 @@ def _overlaps_as_teaser(short: str, long: str) -> bool:
     if b.startswith(a):
         return True
     # the same complete first sentence, of some length, opens both lines
-    first, more = _opening_sentence(short)
+    first, more = (_opening_kept if len(short) <= 2000 else _opening_sentence)(short)
     return len(first) >= 60 and b.startswith(first) and more
 
 
-@lru_cache(maxsize=1024)
 def _opening_sentence(line: str) -> tuple[str, bool]:
-    """A line's first sentence (``comparable``) and whether more follow: a line is compared with the
-    few after it, and split once for all of them."""
+    """A line's first sentence (``comparable``) and whether more follow."""
     parts = sentences(line)
     return (comparable(parts[0]) if parts else ""), len(parts) > 1
+
+
+# a line is compared with the few after it: split once for all of them (lines of a paragraph's length
+# or so: a cache of long lines would hold megabytes)
+_opening_kept = lru_cache(maxsize=1024)(_opening_sentence)
 
 
 def clean(lines: list[str]) -> Cleaned:

@@ -135,9 +135,18 @@ class Guarded:
         return self.pattern.finditer(text) if self.may_match(lowered) else iter(())
 
 
-@lru_cache(maxsize=4096)  # a sentence is read by several guarded expressions and prefilters
 def fold(text: str) -> str | None:
+    # a sentence is read by several guarded expressions and prefilters: its folded form is kept for the
+    # next (a text of a sentence's length or so: a cache of long texts would hold megabytes)
+    return _fold_kept(text) if len(text) <= _KEPT_FOLD_CHARS else _fold(text)
+
+
+def _fold(text: str) -> str | None:
     return None if _ODD_FOLDS.search(text) else text.lower()
+
+
+_KEPT_FOLD_CHARS = 2000
+_fold_kept = lru_cache(maxsize=4096)(_fold)
 
 
 def may_match(found: frozenset[str] | None, lowered: str | None) -> bool:
