@@ -15,6 +15,7 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -53,10 +54,15 @@ def make_project(
     return project
 
 
-def build_project(project: Path, strict: bool = False) -> Path:
-    """Build ``project`` in-process, as ``mkdocs build`` does; returns the site folder."""
+def build_project(
+    project: Path, strict: bool = False, prepare: Callable[[MkDocsConfig], object] | None = None
+) -> Path:
+    """Build ``project`` in-process, as ``mkdocs build`` does; returns the site folder. ``prepare``
+    is given the loaded configuration (its hooks module loaded for this build) before the build."""
     site = project / "site"
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
+    if prepare is not None:
+        prepare(config)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

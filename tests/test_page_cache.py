@@ -21,8 +21,7 @@ import jinja2
 import markdown
 import pytest
 import yaml
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 from alliance_archive import pagecache, render
 from alliance_archive.cache import CACHE_FOLDER
@@ -352,19 +351,10 @@ def test_only_the_latest_search_indexes_are_kept(tmp_path: Path) -> None:
     assert explore.index_site(folders[0], cache).message == "indexed"
 
 
-def _build_with(project: Path, set_aside: bool) -> Path:
-    """``build_project``, with the hooks' setting aside of pages from the search plugin on or off."""
-    site = project / "site"
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    if not set_aside:
-        (hooks,) = config.hooks.values()  # the hooks module, as loaded for this build
-        hooks._search_leaves_alone = lambda page, config: False
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return site
+def _without_setting_aside(config: MkDocsConfig) -> None:
+    """The hooks' setting aside of pages from the search plugin turned off for this build."""
+    (hooks,) = config.hooks.values()  # the hooks module, as loaded for this build
+    hooks._search_leaves_alone = lambda page, config: False
 
 
 def test_pages_out_of_the_search_are_not_scanned_by_the_search_plugin_and_come_out_the_same(
@@ -379,10 +369,10 @@ def test_pages_out_of_the_search_are_not_scanned_by_the_search_plugin_and_come_o
     )
     monkeypatch.setattr(plugin_module, "re", spy)
 
-    aside = _build_with(make_project(tmp_path / "aside", SEEDS), set_aside=True)
+    aside = build_project(make_project(tmp_path / "aside", SEEDS))
     given_empty = scanned.count(0)
     scanned.clear()
-    scanned_whole = _build_with(make_project(tmp_path / "whole", SEEDS), set_aside=False)
+    scanned_whole = build_project(make_project(tmp_path / "whole", SEEDS), prepare=_without_setting_aside)
     assert given_empty >= len(statement_pages(aside)) >= 5  # the statement pages at least
     assert scanned.count(0) == 0  # without it, the plugin scans every page
     assert tree(aside, skip=("pagefind",)) == tree(scanned_whole, skip=("pagefind",))
