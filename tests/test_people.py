@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -350,3 +351,33 @@ def test_a_name_in_capitals_first_is_found_where_the_look_behind_form_finds_it(t
     )
     found = [(m.span(), m.groups()) for m in people._CAPS_FIRST.finditer(text)]
     assert found == [(m.span(), m.groups()) for m in look_behind.finditer(text)]
+
+
+_TITLE_BITS = [
+    "Secretary", "of", "State", "to", "the", "Republic", "Korea", "Mr.", "Minister", "Defence",
+    "Vice President", "Security Affairs", "U.S.", "a", "Xy", "xto", ".to", "Antidisestablishmentarian",
+    " ", "  ", "\n", ".",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TITLE_BITS), max_size=9).map(" ".join), st.sampled_from(["", " ", "\n"]))
+@example("Ambassador to the Republic Of Korea ", "")
+@example("close to Antidisestablishmentarian Foo Bar ", "")
+@example("the National Security Affairs", " ")
+def test_a_title_ending_a_phrase_is_found_as_the_whole_expression_finds_it(phrase: str, end: str) -> None:
+    lex = people.lexicon()
+    assert lex.ends_with_title(phrase + end) == bool(lex.title_end.search(phrase + end))
+
+
+def test_a_title_word_as_long_as_the_reach_is_read_from_its_first_character() -> None:
+    """The reach is the longest word's length: a word of that length ending the phrase is found."""
+    word = "Abcdefghijklmnop"
+    assert people._reach((word, "Ab")) == len(word)
+    assert people._reach(("Ab", "Cd ")) >= 10**9  # a word ending in white space: the whole phrase is read
+    lex = dataclasses.replace(
+        people.lexicon(),
+        title_end_words=re.compile(r"(?<![\w.])(?:" + word + r")\s*$"),
+        title_reach=people._reach((word,)),
+    )
+    assert lex.ends_with_title(f"the {word} ")
+    assert not lex.ends_with_title(f"the x{word} ")

@@ -92,7 +92,18 @@ class Lexicon:
     publisher_countries: dict[str, str]  # "The White House" -> "US"
     places: frozenset[str]  # one-word place names of data/places.yml: never a name in capitals
     honorific: re.Pattern[str]
-    title_end: re.Pattern[str]
+    title_end: re.Pattern[str]  # a title or office word ending the text: the whole expression
+    # the same, in two parts: the title and office words (none longer than ``title_reach`` characters,
+    # so a match ending the text starts no further back), and "to the Republic of Korea"
+    title_end_words: re.Pattern[str]
+    title_reach: int
+    title_end_to: re.Pattern[str]
+
+    def ends_with_title(self, phrase: str) -> bool:
+        """``title_end.search(phrase)``, read only as far back as a title word can start, and for the
+        "to ..." form only from each "to " (instead of trying every position of the phrase)."""
+        start = max(0, len(phrase.rstrip()) - self.title_reach)
+        return bool(self.title_end_words.search(phrase, start) or self.title_end_to.search(phrase))
 
     def never_a_name(self, word: str) -> bool:
         """A word that cannot be part of a person's name (title, organisation, place, function word)."""
@@ -127,6 +138,7 @@ def lexicon() -> Lexicon:
     }
     honorifics = tuple(str(w) for w in raw["honorifics"])
     alt = _alternation(honorifics)
+    words_alt = alt + "|" + "|".join(_OFFICE_WORDS)
     return Lexicon(
         not_name=frozenset(str(w) for w in raw["not_name"]),
         event_words=frozenset(str(w) for w in raw["event_words"]),
@@ -143,15 +155,31 @@ def lexicon() -> Lexicon:
         publisher_countries={str(k): str(v) for k, v in (raw.get("publisher_countries") or {}).items()},
         places=frozenset(places),
         honorific=re.compile(r"(?<![\w.])(?:" + alt + r")"),
-        title_end=re.compile(
-            r"(?<![\w.])(?:"
-            + alt
-            + r"|State|Defen[cs]e|Affairs|General|Trade|Policy|Security Affairs|Office|"
-            r"Unification|Finance|Korea|Japan|Staff|Command|Industry|Treasury|Commerce|Economy|Energy|"
-            r"Justice|Intelligence|USFK|USFJ|INDOPACOM|PACOM|CFC|UNC|"
-            r"to (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s*$"
-        ),
+        title_end=re.compile(r"(?<![\w.])(?:" + words_alt + "|" + _TO_PLACE + r")\s*$"),
+        title_end_words=re.compile(r"(?<![\w.])(?:" + words_alt + r")\s*$"),
+        title_reach=_reach((*honorifics, *_OFFICE_WORDS)),
+        # "to " matched first, then the look back at the character before it (a search skips to each "to ")
+        title_end_to=re.compile(r"to (?<![\w.]to )" + _TO_PLACE[len("to ") :] + r"\s*$"),
     )
+
+
+def _reach(words: tuple[str, ...]) -> int:
+    """How far back from a text's last character a match of one of ``words`` ending the text can start:
+    each is matched as written (a look-ahead after an abbreviation's full stop adds no character); one
+    ending in white space could end before more of it, and then the whole text is read."""
+    if any(w[-1:].isspace() for w in words):
+        return 10**9
+    return max((len(w) for w in words), default=0)
+
+
+# words that end an office's name ("Secretary of State", "Minister of Defense"), as written
+_OFFICE_WORDS = (
+    "State", "Defense", "Defence", "Affairs", "General", "Trade", "Policy", "Security Affairs", "Office",
+    "Unification", "Finance", "Korea", "Japan", "Staff", "Command", "Industry", "Treasury", "Commerce",
+    "Economy", "Energy", "Justice", "Intelligence", "USFK", "USFJ", "INDOPACOM", "PACOM", "CFC", "UNC",
+)  # fmt: skip
+# "to the Republic of Korea", "to Japan": an ambassador's post
+_TO_PLACE = r"to (?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}"
 
 
 class _Words:
@@ -628,7 +656,7 @@ class PeopleFinder:
         lex = lexicon()
         phrase = text[max(0, start - 160) : start]
         # a title ends right before the name ("... Secretary of State", "... Foreign Minister")
-        if not phrase[-1:].isspace() or not lex.title_end.search(phrase):
+        if not phrase[-1:].isspace() or not lex.ends_with_title(phrase):
             return ""
         # walk back over title words ("Japanese Minister of Defense"); stop at a name or other word
         spans = list(re.finditer(r"\S+", phrase))[-16:]
