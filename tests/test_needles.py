@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from alliance_archive import extract
 from alliance_archive.clean import Block, vocabulary
 from alliance_archive.extract import _theme_patterns, find_themes
-from alliance_archive.needles import Guarded, Prefilter, fold, may_match, needles
+from alliance_archive.needles import Guarded, Prefilter, fold, needles
 from tests.test_vocabulary_cases import THEME_CASES
 
 
@@ -138,9 +138,9 @@ def test_the_chrome_vocabulary_automaton_finds_the_phrases_a_line_holds(text: st
     vocab = vocabulary()
     held = {phrase for _, phrase in vocab.phrase_finder.iter(text)}
     assert held == {phrase for phrase in _PHRASES if phrase in text}
-    for (pattern, _, _), found in zip(vocab.patterns, vocab.pattern_needles, strict=True):
-        if pattern.search(text):
-            assert may_match(found, fold(text)), (pattern.pattern, text)
+    for guarded, _, _ in vocab.guarded_patterns:
+        if guarded.pattern.search(text):
+            assert guarded.may_match(fold(text)), (guarded.pattern.pattern, text)
 
 
 _GUARDED = [

@@ -658,7 +658,7 @@ def test_a_caption_is_what_one_search_of_all_its_cues_finds(text: str) -> None:
     from alliance_archive import document
 
     for marked, groups in ((False, document._CAPTION_CUES), (True, document._CAPTION_MARKS)):
-        every = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in groups), re.I)
+        every = re.compile("|".join(f"(?:{group.pattern.pattern})" for group in groups), re.I)
         assert document.is_caption(text, marked=marked) == bool(every.search(text))
 
 

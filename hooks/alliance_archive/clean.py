@@ -23,13 +23,12 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
 
-import ahocorasick
 import yaml
 
 from . import wrap
 from .dates import find_dates, is_date_line
 from .document import _TURN, Document, _is_turn_label, has_address, is_caption, link_shaped
-from .needles import fold, may_match, needles
+from .needles import Guarded, automaton_of, fold
 from .record import Removed
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
@@ -104,19 +103,12 @@ class Vocabulary:
     def phrase_finder(self) -> Any:
         """The phrases in one Aho-Corasick automaton: one pass over a line says which it holds, however
         many the vocabulary has (None without phrases)."""
-        if not self.phrases:
-            return None
-        automaton = ahocorasick.Automaton()
-        for phrase, _, _ in self.phrases:
-            automaton.add_word(phrase, phrase)
-        automaton.make_automaton()
-        return automaton
+        return automaton_of(p for p, _, _ in self.phrases) if self.phrases else None
 
     @cached_property
-    def pattern_needles(self) -> list[frozenset[str] | None]:
-        """Each pattern's needles (``alliance_archive.needles``): a key holding none of a pattern's
-        needles is not searched with it."""
-        return [needles(p.pattern, p.flags) for p, _, _ in self.patterns]
+    def guarded_patterns(self) -> list[tuple[Guarded, str, str]]:
+        """The patterns, each searched only in a key holding one of its needles (``needles.Guarded``)."""
+        return [(Guarded(p), category, reason) for p, category, reason in self.patterns]
 
 
 VOCABULARY_SWITCH = "ARCHIVE_CHROME_VOCABULARY"
@@ -310,9 +302,8 @@ def chrome_kind(line: str, phrases: bool = True) -> tuple[str, str] | None:
             if word_count(text) <= 40:
                 return category, reason
     lowered = fold(key)
-    checks = zip(vocab.patterns, vocab.pattern_needles, strict=True) if phrases else ()
-    for (pattern, category, reason), found in checks:
-        if may_match(found, lowered) and pattern.search(key) and word_count(text) <= 40:
+    for guarded, category, reason in vocab.guarded_patterns if phrases else ():
+        if guarded.search(key, lowered) and word_count(text) <= 40:
             return category, reason
     if _BREADCRUMB.search(text) and word_count(text) <= 8 and not _SENTENCE_END.search(text):
         return "navigation", "breadcrumb navigation"

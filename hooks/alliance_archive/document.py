@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Literal
 
-from .needles import fold, may_match, needles
+from .needles import Guarded, fold
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, sentences, words
 
 LineClass = Literal["good", "near", "short", "bad"]
@@ -114,22 +114,17 @@ _MARKS_BETWEEN_COMMAS = (
 _MARKS_IN_WORDS = r"\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:"
 
 
-def _cue_groups(*groups: str) -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
-    return tuple((re.compile(g, re.I), needles(g)) for g in groups)
-
-
-_CAPTION_CUES = _cue_groups(_IN_BRACKETS, _BETWEEN_COMMAS, _IN_WORDS)
-_CAPTION_MARKS = _cue_groups(_MARKS_IN_BRACKETS, _MARKS_BETWEEN_COMMAS, _MARKS_IN_WORDS)
+_CAPTION_CUES = tuple(Guarded(re.compile(g, re.I)) for g in (_IN_BRACKETS, _BETWEEN_COMMAS, _IN_WORDS))
+_CAPTION_MARKS = tuple(
+    Guarded(re.compile(g, re.I)) for g in (_MARKS_IN_BRACKETS, _MARKS_BETWEEN_COMMAS, _MARKS_IN_WORDS)
+)
 
 
 def is_caption(text: str, marked: bool = False) -> bool:
     """A photo caption, by the cues captions carry ("(L)", "shake hands", "Photo: ..."); with
     ``marked``, only by the marks no headline has (who stands where, a credit)."""
     lowered = fold(text)
-    return any(
-        may_match(found, lowered) and pattern.search(text)
-        for pattern, found in (_CAPTION_MARKS if marked else _CAPTION_CUES)
-    )
+    return any(group.search(text, lowered) for group in (_CAPTION_MARKS if marked else _CAPTION_CUES))
 
 
 def transcript_turn(text: str) -> bool:

@@ -53,6 +53,17 @@ def needles(pattern: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def automaton_of(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton of ``words``: ``automaton.iter(text)`` gives (end, word) for every
+    occurrence of every word in ``text``, in one pass over it."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
 @dataclass(frozen=True)
 class Prefilter:
     """The needles of many patterns, read in one pass over a text: which of the patterns it may match.
@@ -79,11 +90,7 @@ class Prefilter:
                 always.add(i)
             for needle in found or ():
                 patterns_of.setdefault(needle, set()).add(i)
-        automaton = ahocorasick.Automaton()
-        for needle in patterns_of:
-            automaton.add_word(needle, needle)
-        if patterns_of:
-            automaton.make_automaton()
+        automaton = automaton_of(patterns_of)
         return cls(
             len(patterns),
             tuple(sorted(patterns_of)),
@@ -147,11 +154,6 @@ def _fold(text: str) -> str | None:
 
 _KEPT_FOLD_CHARS = 2000
 _fold_kept = lru_cache(maxsize=4096)(_fold)
-
-
-def may_match(found: frozenset[str] | None, lowered: str | None) -> bool:
-    """Whether a text, lowered by ``fold``, may match a pattern with these needles (None: it may)."""
-    return found is None or lowered is None or any(n in lowered for n in found)
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
