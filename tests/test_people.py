@@ -53,6 +53,21 @@ def test_direct_quote_with_said_x(tmp_path: Path) -> None:
     assert any(q.speaker == "Antony Blinken" and "intimidated" in q.text for q in s.quotes)
 
 
+def test_a_quote_the_article_repeats_is_one_quote(tmp_path: Path) -> None:
+    s = statement(
+        tmp_path,
+        "Allies Consult After Missile Launch\n\nMarch 3, 2023\n\n"
+        "\u201cWe will keep working with our allies,\u201d said Secretary of State Antony Blinken.\n\n"
+        "He spoke for about forty minutes with Japanese Foreign Minister Yoshimasa Hayashi.\n\n"
+        "The talks ended at noon. \u201cWe will keep working with our allies,\u201d Blinken said.\n\n"
+        "\u201cThe launches will not divide us,\u201d said Secretary of State Antony Blinken.\n",
+    )
+    assert [q.text for q in s.quotes if q.speaker == "Antony Blinken"] == [
+        "We will keep working with our allies,",
+        "The launches will not divide us,",
+    ]
+
+
 def test_x_said(tmp_path: Path) -> None:
     s = statement(
         tmp_path,

@@ -1369,7 +1369,8 @@ def extract(cleaned: Cleaned, reg: Registry | None = None) -> Extracted:
         evidence.append(
             Evidence("speaker", "none", 0, "no statement attributed to anyone", 0.7, "no speaker found")
         )
-    quotes = [Quote(who.name, text) for who, text in att.quotes]
+    # a quote the article repeats word for word (a pull quote beside the body) is one quote
+    quotes = list(dict.fromkeys(Quote(who.name, text) for who, text in att.quotes))
 
     theme_evidence = find_themes(cleaned.blocks, cleaned.sentences)
     if "trilateral-cooperation" not in theme_evidence:
