@@ -132,9 +132,10 @@ def page_of(content: str) -> frontmatter.Post:
 
 def listed(content: str) -> list[str]:
     """The statements a listing links to, in order: a Markdown list (the home page's latest), or an HTML
-    one whose addresses are those MkDocs writes (the year, theme and official pages)."""
+    one whose addresses are those MkDocs writes (the year, theme and official pages: list items, or an
+    official's headings)."""
     found = re.findall(
-        r'^(?:- \[.*\]\((?:\.\./)*statements/([^)]+)\.md\)|<li><a href="(?:\.\./)*statements/([^/"]+)/">)',
+        r'^(?:- \[.*\]\((?:\.\./)*statements/([^)]+)\.md\)|(?:<li>|<h3 id="[^"]*">)<a href="(?:\.\./)*statements/([^/"]+)/">)',
         content,
         re.M,
     )
@@ -452,10 +453,21 @@ def test_an_official_page_links_the_feed_and_shows_roles_chart_and_statements(si
         "Bars per year, 2015 to 2021, one row each. Totals: Statements made: 1; Mentioned in: 1. "
         "Shaded: years in office (2015–2018, 2019–2021).</desc>"
     ) in body
-    assert '</figure>\n<!-- /aa:raw -->\n\n<details class="aa-timeline-table" markdown>' in body
-    assert "| Year | Statements made | Mentioned in |" in body
-    assert "## Statements (1)\n\n### [" + HARBOR_HEADING + "](../statements/harbor-talks.md)" in body
-    assert "4 June 2021 · as Minister for Foreign Affairs" in body
+    # the figures as a table, in the chart's raw block: HTML, as Markdown would have made the table
+    assert '</figure>\n<details class="aa-timeline-table">\n<summary>Statements by Hana Mori per year:' in body
+    assert (
+        '<tr>\n<th style="text-align: right;">Year</th>\n<th style="text-align: right;">Statements made</th>\n'
+        '<th style="text-align: right;">Mentioned in</th>\n</tr>'
+    ) in body
+    assert '<tr>\n<td style="text-align: right;">2021</td>\n<td style="text-align: right;">1</td>\n' in body
+    assert "</details>\n<!-- /aa:raw -->" in body
+    # each statement under a heading of its own, anchored by its id: HTML, its title escaped
+    assert (
+        "## Statements (1)\n\n<!-- aa:raw -->\n"
+        '<h3 id="statement-harbor-talks"><a href="../../statements/harbor-talks/">' + HARBOR_TEXT + "</a>"
+        '<a class="headerlink" href="#statement-harbor-talks" title="Permanent link">&para;</a></h3>\n'
+        "<p>4 June 2021 · as Minister for Foreign Affairs</p>\n"
+    ) in body
     assert (
         "## Mentioned in (1)\n\n<!-- aa:raw -->\n<ul>\n"
         '<li><a href="../../statements/old-visit/">Old visit</a> · 2 March 2019 · as Minister'
@@ -468,7 +480,7 @@ def test_an_official_chart_notes_the_undated_statements(site: dict[str, str]) ->
     assert "Totals: Mentioned in: 1. 2 undated statements not shown.</desc>" in ross
     assert "Bars per year, 2019 to 2023," in ross  # no terms: five years around the one dated
     # newest first, the undated after the dated
-    assert listed(ross) == ["harbor-talks", "alpha-note"]
+    assert listed(ross.partition("## Mentioned in")[2]) == ["harbor-talks", "alpha-note"]
     assert "Shaded" not in ross and "shaded:" not in ross
     assert (
         "- Secretary of State (as the archive's statements name the role; not in the officials registry)"
@@ -649,7 +661,8 @@ def test_one_days_statements_are_listed_in_the_same_order_whatever_the_seed_orde
         pages = render.pages(given, REGISTRY, events={})
         assert listed(pages["years/2020.md"]) == ["b", "a"]
         assert listed(pages["themes/alliance.md"]) == ["b", "a"]
-        assert re.findall(r"^### \[(\w+)\]", pages["officials/kim-jae-won.md"], re.M) == ["Banana", "Apple"]
+        official = pages["officials/kim-jae-won.md"]
+        assert re.findall(r'^<h3 id="[^"]+"><a href="[^"]+">(\w+)<', official, re.M) == ["Banana", "Apple"]
 
 
 # -- themes ------------------------------------------------------------------------------------
@@ -716,8 +729,9 @@ def test_the_home_page_sums_up_the_archive(site: dict[str, str]) -> None:
         "Totals: Japan: 1; Republic of Korea: 2; No speaker named: 1. A statement with speakers from several "
         "countries counts once in each of their rows. 2 undated statements not shown.</desc>"
     ) in body
-    assert "| Year | Japan | Republic of Korea | No speaker named |" in body
-    assert "</figure>\n<!-- /aa:raw -->\n\n<details" in body
+    header = ("Year", "Japan", "Republic of Korea", "No speaker named")
+    assert "<tr>\n" + "".join(f'<th style="text-align: right;">{cell}</th>\n' for cell in header) + "</tr>" in body
+    assert '</figure>\n<details class="aa-timeline-table">' in body
 
 
 def test_the_home_page_chart_counts_one_undated_statement(plain: dict[str, str]) -> None:
@@ -807,7 +821,7 @@ def test_a_listing_of_more_than_200_goes_on_to_a_second_page(many: dict[str, str
 def test_an_official_page_holds_100_statements(many: dict[str, str]) -> None:
     first, second = many["officials/lena-park.md"], many["officials/lena-park/2.md"]
     assert "officials/lena-park/3.md" not in many
-    assert len(re.findall(r"^### \[", first, re.M)) == 60 and len(listed(first)) == 40
+    assert len(re.findall(r'^<h3 id="statement-', first, re.M)) == 60 and len(listed(first)) == 100
     assert "## Statements (60)" in first and "## Mentioned in (41)" in first
     assert len(listed(second)) == 1 and "## Statements" not in second and "## Mentioned in (41)" in second
     assert page_of(second).content.startswith("# Lena Park (page 2)\n")

@@ -448,12 +448,12 @@ def svg(chart: timeline.Chart | None) -> str:
 
 
 def chart_block(chart: timeline.Chart | None) -> str:
-    """A chart and its text alternative (the figures as a table), as Markdown."""
+    """A chart and its text alternative (the figures as a table), as Markdown: one raw block of HTML,
+    which Markdown passes through unread (rawblocks; its HTML parser cost more than the page)."""
     if chart is None:
         return ""
-    # the SVG passes through Markdown unread (rawblocks): Markdown's HTML parser costs more than the page
-    figure = f"{rawblocks.START}\n{svg(chart)}\n{rawblocks.END}"
-    return figure + "\n\n" + render("timeline_table.md.jinja", c=chart).strip()
+    table = render("timeline_table.html.jinja", c=chart).strip()
+    return f"{rawblocks.START}\n{svg(chart)}\n{table}\n{rawblocks.END}"
 
 
 def _newest_dated_then_undated(statements: list[Statement]) -> list[Statement]:

@@ -1,7 +1,7 @@
 """Timeline charts drawn at build time: statements per year as an accessible inline SVG.
 
 The geometry is worked out here; ``templates/timeline.svg.jinja`` draws it (XML-escaped) and
-``templates/timeline_table.md.jinja`` gives the same figures as a table for readers who cannot see
+``templates/timeline_table.html.jinja`` gives the same figures as a table for readers who cannot see
 the chart. Colours come from the stylesheet (``.aa-timeline`` in ``docs/assets/archive.css``), so the
 chart follows the light and dark palettes. No script runs.
 """
