@@ -274,3 +274,44 @@ def test_the_whitespace_normaliser_gives_the_text_python_markdowns_own_gives(lin
     assert isinstance(md.preprocessors["normalize_whitespace"], rawblocks._NormalizeWhitespace)
     ours = md.preprocessors["normalize_whitespace"]
     assert ours.run(list(lines)) == NormalizeWhitespace(md).run(list(lines))
+
+
+# -- texts no inline pattern can match, passed by (rawblocks._PlainText) -----------------------------
+
+
+def _without_plain_text(text: str, extensions: list[Any]) -> str:
+    md = markdown.Markdown(extensions=extensions, extension_configs={"toc": {"permalink": True}})
+    md.treeprocessors.deregister("aa_plain_text")
+    return md.convert(text)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from([*SHAPES, "> ", "    "]), SEED_TEXT), min_size=1, max_size=6))
+@example([("## ", "plain words"), ("", "a \\*b\\* c"), ("", "two  \nlines")])
+def test_texts_passed_by_make_the_page_inline_patterns_make(blocks: list[tuple[str, str]]) -> None:
+    # Markdown of any kind, with raw blocks between its paragraphs: the same page with the step or without
+    parts = [shape + t for shape, t in blocks]
+    text = f"\n\n{rawblocks.START}\n<p>raw</p>\n{rawblocks.END}\n\n".join(parts) + "\n"
+    extensions: list[Any] = [*SITE_EXTENSIONS, rawblocks.RawBlocks()]
+    assert site_html(text) == _without_plain_text(text, extensions)
+
+
+def test_a_text_no_inline_pattern_can_match_is_not_tried_with_them() -> None:
+    md = markdown.Markdown(extensions=[*SITE_EXTENSIONS, rawblocks.RawBlocks()])
+    tried: list[str] = []
+    inline = md.treeprocessors["inline"]
+    handle = inline._InlineProcessor__handleInline  # type: ignore[attr-defined]
+
+    def spy(data: str, index: int = 0) -> str:
+        tried.append(str(data))
+        return handle(data, index)  # type: ignore[no-any-return]
+
+    inline._InlineProcessor__handleInline = spy  # type: ignore[attr-defined]
+    md.convert(f"## Plain heading\n\nA *marked* line.\n\n{rawblocks.START}\n<p>raw</p>\n{rawblocks.END}\n")
+    assert tried[0] == "A *marked* line."  # then the text inside the emphasis
+    assert not any("Plain" in text or "\x02" in text for text in tried)  # the heading, the placeholder
+
+
+def test_an_extension_with_an_inline_pattern_of_its_own_has_every_text_tried() -> None:
+    md = markdown.Markdown(extensions=[*SITE_EXTENSIONS, "pymdownx.tilde", rawblocks.RawBlocks()])
+    assert md.convert("Plain ~~struck~~ words") == "<p>Plain <del>struck</del> words</p>"

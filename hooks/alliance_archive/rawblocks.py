@@ -27,9 +27,12 @@ statement page reads only its headings, lists and the like; the page is the same
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
+from functools import cache
 
 from markdown import Extension, Markdown, util
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 START = "<!-- aa:raw -->"
 END = "<!-- /aa:raw -->"
@@ -79,13 +82,59 @@ class _NormalizeWhitespace(Preprocessor):
         return source.split("\n")
 
 
+# Python-Markdown's own inline patterns (3.7 to 3.11), by name. What they need in a text to match there:
+# a backslash, a backtick, "[", "!", "<", "&", an emphasis delimiter ("*", "_", and any other one
+# registered), or two spaces ending a line (a line break); a text holding a placeholder (STX) is left
+# to them too, unless it is a raw HTML block's placeholder alone
+_INLINE_PATTERNS = frozenset(
+    {
+        *("backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference"),
+        *("short_image_ref", "autolink", "automail", "linebreak", "html", "entity"),
+        *("not_strong", "em_strong", "em_strong2"),
+    }
+)
+_MAY_BE_INLINE = r"[\\`\[!<&*_\x02{delimiters}]|  \n"
+
+
+@cache
+def _may_be_inline(delimiters: str) -> re.Pattern[str]:
+    return re.compile(_MAY_BE_INLINE.format(delimiters=re.escape(delimiters)))
+
+
+class _PlainText(Treeprocessor):
+    """Marks each text of the tree that no inline pattern can match as done (``AtomicString``), just
+    before Python-Markdown's inline processor, which then passes it by instead of trying each of its
+    patterns at it: a heading of plain words, and the paragraph holding only a raw block's
+    placeholder (most of a statement page's tree, whose article is raw blocks). A text holding any
+    character a pattern starts with is left to them, and the step does nothing where an extension has
+    added an inline pattern of its own: the page is the same."""
+
+    def run(self, root: etree.Element) -> None:
+        patterns = self.md.inlinePatterns
+        if sum(name in patterns for name in _INLINE_PATTERNS) != len(patterns):  # one of another kind
+            return
+        delimiters = getattr(self.md.delimiters, "tokens", None) or []
+        may_be_inline = _may_be_inline("".join(delimiters)).search
+        placeholder = util.HTML_PLACEHOLDER_RE.fullmatch
+        for element in root.iter():
+            text = element.text
+            if text and type(text) is str and (not may_be_inline(text) or placeholder(text)):
+                element.text = util.AtomicString(text)
+            tail = element.tail
+            if tail and type(tail) is str and not may_be_inline(tail):
+                element.tail = util.AtomicString(tail)
+
+
 class RawBlocks(Extension):
-    """Marked HTML blocks pass through a page's conversion untouched (see the module's description)."""
+    """Marked HTML blocks pass through a page's conversion untouched (see the module's description),
+    and texts no inline pattern can match are not tried with them (``_PlainText``)."""
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_SetAside(md), "aa_raw_blocks", PRIORITY)
         # in the place of Python-Markdown's own, under its name and priority
         md.preprocessors.register(_NormalizeWhitespace(md), "normalize_whitespace", 30)
+        # just before the inline processor (20)
+        md.treeprocessors.register(_PlainText(md), "aa_plain_text", 20.5)
 
 
 # A paragraph of seed text as the archive escapes it (textutil.md_escape) that Markdown's inline
