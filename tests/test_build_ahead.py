@@ -282,7 +282,7 @@ def test_the_explore_index_is_made_beside_the_loop_and_is_the_finished_sites_ind
 
 def test_an_early_index_of_other_pages_than_the_sites_is_not_used(tmp_path: Path) -> None:
     site = tmp_path / "site"
-    html = b"<html><body><main data-pagefind-body><p>%s</p></main></body></html>"
+    html = b"<html><body><article><div data-pagefind-body><p>%s</p></div></article></body></html>"
     (site / "statements" / "a").mkdir(parents=True)
     (site / "statements" / "a" / "index.html").write_bytes(html % b"maritime")
 
