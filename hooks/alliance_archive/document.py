@@ -133,13 +133,18 @@ def transcript_turn(text: str) -> bool:
     return bool(m and _is_turn_label(m.group(1)))
 
 
+_ASCII_DIGIT = re.compile("[0-9]")
 _SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)\]]*\s*$""")
 _SEPARATORS = re.compile(r"\s(?:\||/|>|»|›|·|•|:)\s")
 
 
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased words of three letters or more that are not function words, crudely stemmed."""
-    found = {_content_key(w) for w in words(text.replace("-", " "))}
+    return _content_of(words(text.replace("-", " ")))
+
+
+def _content_of(found_words: list[str]) -> frozenset[str]:
+    found = {_content_key(w) for w in found_words}
     found.discard("")
     return frozenset(found)
 
@@ -187,7 +192,8 @@ def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0
     others = [w for w in ws if w.lower().strip(".'") not in ENGLISH_FUNCTION_WORDS]
     stops = n - len(others)
     caps = sum(1 for w in others if w[:1].isupper())
-    digits = sum(map(str.isdigit, text))
+    # in ASCII text the digits are 0-9 alone, counted by one expression rather than a call a character
+    digits = len(_ASCII_DIGIT.findall(text)) if text.isascii() else sum(map(str.isdigit, text))
     seps = len(_SEPARATORS.findall(f" {text} "))
     return Line(
         index=index,
@@ -202,7 +208,8 @@ def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0
         separators=seps,
         repeats=repeats,
         contained_in=contained_in,
-        content=content_words(text),
+        # a line without hyphens has the words content_words would find in it again
+        content=_content_of(ws) if "-" not in text else content_words(text),
         key=comparable(text),
     )
 
