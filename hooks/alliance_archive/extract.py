@@ -604,7 +604,8 @@ def attribute(
             masked = mask_quotes(sentence)
             lowered = fold(masked)
             mentions = finder.find(masked, block.line)
-            finder.find(sentence, block.line)  # names inside quotes are mentioned, not speakers
+            if masked != sentence:
+                finder.find(sentence, block.line)  # names inside quotes are mentioned, not speakers
             speakers = [(m.who, 1.0, "") for m in _subject_verbs(masked, mentions)]
             for t in _TITLE_ONLY_GUARD.finditer(masked, lowered):
                 after = masked[t.end() :]
