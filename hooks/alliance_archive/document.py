@@ -314,5 +314,8 @@ class Document:
         return found
 
 
+_WORD_CHARS = re.compile(r"\w+")
+
+
 def _letters(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD_CHARS.findall(text.casefold()))

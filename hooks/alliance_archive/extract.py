@@ -609,15 +609,15 @@ def attribute(
             speakers = [(m.who, 1.0, "") for m in _subject_verbs(masked, mentions)]
             for t in _TITLE_ONLY_GUARD.finditer(masked, lowered):
                 after = masked[t.end() :]
-                if re.match(r"\s*(?:,[^;:]{0,120}?,)?\s*(?:also\s+)?(?:" + _VERB.pattern + r")", after):
+                if _SAYS_AFTER_TITLE.match(after):
                     who = _resolve_title_only(t.group(1), finder, last_subject)
                     if who is not None:
                         speakers.append((who, 0.7, f"named only by title ('{t.group(0)}')"))
             for p in _PRONOUN.finditer(masked):
                 after = masked[p.end() :]
-                before = masked[: p.start()]
-                says_after = re.match(r"\s+(?:also\s+|further\s+)?(?:" + _VERB.pattern + r")", after)
-                says_before = re.search(r"(?:said|says|added|noted)\s*$", before)
+                says_after = _SAYS_AFTER_PRONOUN.match(after)
+                # "..., said he": the words before it end on a statement verb (looked at from their end)
+                says_before = masked[: p.start()].rstrip().endswith(("said", "says", "added", "noted"))
                 if says_after or says_before:
                     subject = mentions[0].who if mentions and mentions[0].start < p.start() else last_subject
                     if subject is not None:
@@ -629,7 +629,7 @@ def attribute(
                     speakers.append((who, 0.8, "one of the participants a collective statement names"))
             if _COLLECTIVE_SUBJECT.search(masked):
                 last_collective = True
-            elif not re.match(r"\s*They\b", masked):
+            elif not _THEY_OPENS.match(masked):
                 last_collective = False
             spans = quoted_spans(sentence)
             if spans and not speakers:
@@ -661,6 +661,10 @@ def attribute(
     return att
 
 
+_THEY_OPENS = re.compile(r"\s*They\b")
+# a statement verb after a title alone ("The Secretary, in Tokyo, said"), after a pronoun ("she also said")
+_SAYS_AFTER_TITLE = re.compile(r"\s*(?:,[^;:]{0,120}?,)?\s*(?:also\s+)?(?:" + _VERB.pattern + r")")
+_SAYS_AFTER_PRONOUN = re.compile(r"\s+(?:also\s+|further\s+)?(?:" + _VERB.pattern + r")")
 # a sentence that opens on an earlier time recalls what was said then ("In February, ...", "Last year, ...",
 # "Earlier, ..."): the people it names are mentioned, not the speakers of this text
 _EARLIER_OCCASION = re.compile(
@@ -1244,7 +1248,7 @@ def find_publisher(cleaned: Cleaned, blocks: list[Block]) -> tuple[str | None, E
         if m:
             return m.group(1), Evidence("publisher", m.group(1), block.line, block.text[:120])
     for block in blocks:
-        if re.search(r"\bVOA\b", block.text):
+        if "VOA" in block.text and re.search(r"\bVOA\b", block.text):
             return "Voice of America", Evidence("publisher", "Voice of America", block.line, block.text[:120])
     return None, None
 

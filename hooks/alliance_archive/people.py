@@ -694,12 +694,16 @@ class PeopleFinder:
         return phrase[spans[len(toks) - len(keep)].start() :]
 
 
+_SENTENCE_END_MARK = re.compile(r"[.!?:;\u201d\"]\s*$")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'\u2019-]+")
+
+
 def is_title_case(text: str) -> bool:
     """Text whose words are nearly all capitalized (a headline, a caption written as one): there a
     capitalized word says nothing about being a name."""
-    if re.search(r"[.!?:;\u201d\"]\s*$", text):
+    if _SENTENCE_END_MARK.search(text):
         return False  # a sentence, not a headline
-    words = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]+", text) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _LATIN_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     if len(words) < 5:
         return False
     capitalized = sum(1 for w in words if w[0].isupper())

@@ -117,8 +117,12 @@ def normalize(text: str) -> str:
     """Case-folded, quote- and dash-normalised text with single spaces, for comparing lines."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _DASHES.sub("-", text)
-    text = re.sub(r"\s*-\s*", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    text = _SPACED_HYPHEN.sub("-", text)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"\s+")
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -217,9 +221,13 @@ def md_escape(text: str) -> str:
     text = html.escape(text, quote=False)
     text = _MD_INLINE.sub(r"\\\1", text)
     # Line-start syntax: lists, quotes, headings, setext underlines, indented code.
-    text = re.sub(r"^(\s*)(\d+)([.)])(\s)", r"\1\2\\\3\4", text)
-    text = re.sub(r"^(\s*)([-])", r"\1\\\2", text)
+    text = _NUMBERED_START.sub(r"\1\2\\\3\4", text)
+    text = _DASH_START.sub(r"\1\\\2", text)
     return text.strip()
+
+
+_NUMBERED_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
+_DASH_START = re.compile(r"^(\s*)([-])")
 
 
 def slugify(text: str, max_length: int = 80) -> str:
