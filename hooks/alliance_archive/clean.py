@@ -23,13 +23,12 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any, Literal
 
-import yaml
-
 from . import wrap
 from .dates import find_dates, is_date_line
 from .document import _TURN, Document, _is_turn_label, has_address, is_caption, link_shaped
 from .needles import Guarded, automaton_of, fold
 from .record import Removed
+from .registry import load_yaml
 from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
 from .title import TitleChoice
 from .title import choose as choose_title
@@ -122,7 +121,7 @@ def vocabulary_enabled() -> bool:
 
 @cache
 def vocabulary() -> Vocabulary:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files(__package__).joinpath("data/chrome.yml").read_text(encoding="utf-8")
     )
     if not vocabulary_enabled():

@@ -14,8 +14,6 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .clean import _BYLINE, Block, Cleaned, Drop
 from .dates import FoundDate, find_dates, find_month_years, infer_year
 from .document import has_address, is_caption
@@ -40,7 +38,7 @@ from .people import (
     terms_named,
 )
 from .record import DateRange, Evidence, Person, Quote
-from .registry import Registry, registry
+from .registry import Registry, load_yaml, registry
 from .textutil import sentences, words
 
 EARLIEST = dt.date(1990, 1, 1)
@@ -70,7 +68,7 @@ def _combined(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 
 @cache
 def themes() -> dict[str, Theme]:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files(__package__).joinpath("data/themes.yml").read_text(encoding="utf-8")
     )
     return {
@@ -1009,7 +1007,7 @@ def find_themes(blocks: list[Block], split: Callable[[str], list[str]] = sentenc
 
 @cache
 def gazetteer() -> tuple[dict[str, str], dict[str, str]]:
-    raw = yaml.safe_load(resources.files(__package__).joinpath("data/places.yml").read_text(encoding="utf-8"))
+    raw = load_yaml(resources.files(__package__).joinpath("data/places.yml").read_text(encoding="utf-8"))
     cities = {c.lower(): c for c in raw["cities"]}
     countries = {c.lower(): c for c in raw["countries"]}
     for alias, name in (raw.get("aliases") or {}).items():

@@ -16,9 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
-from .registry import Official, Registry, Term, name_key
+from .registry import Official, Registry, Term, load_yaml, name_key
 
 STATEMENT_VERBS = (
     r"said|says|say|stated|states|told|tells|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|expressed|expresses|"
@@ -127,8 +125,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 @cache
 def lexicon() -> Lexicon:
     data = resources.files(__package__).joinpath("data")
-    raw: dict[str, Any] = yaml.safe_load(data.joinpath("names.yml").read_text(encoding="utf-8"))
-    places_raw: dict[str, Any] = yaml.safe_load(data.joinpath("places.yml").read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml(data.joinpath("names.yml").read_text(encoding="utf-8"))
+    places_raw: dict[str, Any] = load_yaml(data.joinpath("places.yml").read_text(encoding="utf-8"))
     places = {
         w
         for key in ("cities", "countries")
