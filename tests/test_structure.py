@@ -662,6 +662,14 @@ def test_a_caption_is_what_one_search_of_all_its_cues_finds(text: str) -> None:
         assert document.is_caption(text, marked=marked) == bool(every.search(text))
 
 
+def test_a_pose_for_the_cameras_is_a_caption_whatever_space_parts_its_words() -> None:
+    from alliance_archive import document
+
+    for space in (" ", "\u00a0", "\t"):
+        assert document.is_caption(f"The two ministers pose{space}for{space}a{space}group{space}photo")
+    assert not document.is_caption("The ministers pushed for a review of the photo rules")
+
+
 _ARROW_BITS = ["»", "›", "→", "▲", ">", "<", "^", " ", "\t", "\n", "\u00a0", "\u2003", "Next", "a", "-"]
 
 

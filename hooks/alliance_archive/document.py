@@ -99,7 +99,7 @@ _BETWEEN_COMMAS = (
     r"front|back row|center left|center right),"
 )
 _IN_WORDS = (
-    r"\bposes?d? for (?:a )?(?:photo|photographs|photographers|pictures|a picture|a group photo)"
+    r"\bposes?d?\sfor\s(?:a\s)?(?:photo|photographs|photographers|pictures|a\spicture|a\sgroup\sphoto)"
     r"|\bshak(?:e|es|ing) hands\b|\blooks? on\b|\blistens? (?:as|to|during)\b"
     r"|\[[^\]]*photo[^\]]*\]|\b(?:photo(?:graph)?|image|picture)(?: credit)?\s*:|\bfile photo\b"
 )
