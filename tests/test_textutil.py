@@ -268,3 +268,19 @@ def _sentences_by_lookbehind(text: str) -> list[str]:
 @example('He said "yes." Then "No!" (Later.) 2. Next U.S. Army. Mr. Kim')
 def test_sentences_are_split_where_the_lookbehind_form_split_them(text: str) -> None:
     assert sentences(text) == _sentences_by_lookbehind(text)
+
+
+def test_a_cache_of_short_texts_works_a_long_one_out_again_without_keeping_it() -> None:
+    calls: list[int] = []
+
+    @textutil.kept_when_short(8)
+    def size(text: str) -> int:
+        calls.append(len(text))
+        return len(text)
+
+    short, long = "a" * textutil.SHORT_TEXT, "a" * (textutil.SHORT_TEXT + 1)
+    assert [size(t) for t in (short, short, long, long)] == [len(t) for t in (short, short, long, long)]
+    assert calls == [len(short), len(long), len(long)]  # the short text once, the long one each time
+    assert size.cache_info().currsize == 1  # type: ignore[attr-defined]
+    size.cache_clear()  # type: ignore[attr-defined]
+    assert size.cache_info().currsize == 0  # type: ignore[attr-defined]

@@ -29,7 +29,15 @@ from .document import _TURN, Document, _is_turn_label, has_address, is_caption, 
 from .needles import Guarded, automaton_of, fold
 from .record import Removed
 from .registry import load_yaml
-from .textutil import ENGLISH_FUNCTION_WORDS, comparable, english_word_count, normalize, sentences, words
+from .textutil import (
+    ENGLISH_FUNCTION_WORDS,
+    comparable,
+    english_word_count,
+    kept_when_short,
+    normalize,
+    sentences,
+    words,
+)
 from .title import TitleChoice
 from .title import choose as choose_title
 
@@ -499,19 +507,15 @@ def _overlaps_as_teaser(short: str, long: str) -> bool:
     if b.startswith(a):
         return True
     # the same complete first sentence, of some length, opens both lines
-    first, more = (_opening_kept if len(short) <= 2000 else _opening_sentence)(short)
+    first, more = _opening_sentence(short)
     return len(first) >= 60 and b.startswith(first) and more
 
 
+@kept_when_short(1024)  # a line is compared with the few after it: split once for all of them
 def _opening_sentence(line: str) -> tuple[str, bool]:
     """A line's first sentence (``comparable``) and whether more follow."""
     parts = sentences(line)
     return (comparable(parts[0]) if parts else ""), len(parts) > 1
-
-
-# a line is compared with the few after it: split once for all of them (lines of a paragraph's length
-# or so: a cache of long lines would hold megabytes)
-_opening_kept = lru_cache(maxsize=1024)(_opening_sentence)
 
 
 def clean(lines: list[str]) -> Cleaned:

@@ -86,9 +86,9 @@ def _is_turn_label(label: str) -> bool:
 
 # what marks a photo caption: who stands where, a credit, a handshake or a pose for the cameras (an
 # agency's name before a dash is a wire story's dateline, "SEOUL (AP) -- ...", not a credit). Each cue
-# is in one of three groups, by what it cannot match without: an opening bracket, a comma, or one of
-# a few words; a group is searched only in a text holding that (one search of three alternatives is
-# a search of each: a line is a caption where any group finds a cue).
+# is in one of three groups, by what it cannot match without: an opening bracket (which the expression
+# engine skips to by itself), a comma, or one of a few words (the needles its guard looks for first);
+# a line is a caption where any group finds a cue, as where one search of all three would.
 _IN_BRACKETS = (
     r"\(\s*(?:left|right|center|centre|second|third|front|rear|back|top|bottom)\b[^)]*\)"
     r"|\((?:\d(?:st|nd|rd|th)\s)?[LRC]\)|\([LR]\s*(?:to|-)\s*[LR]\)|\(from [LR]\)"

@@ -22,10 +22,11 @@ import importlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import ahocorasick
+
+from .textutil import kept_when_short
 
 sre_parser: Any
 sre_constants: Any
@@ -142,18 +143,10 @@ class Guarded:
         return self.pattern.finditer(text) if self.may_match(lowered) else iter(())
 
 
+# a sentence is read by several guarded expressions and prefilters: its folded form is kept for the next
+@kept_when_short(4096)
 def fold(text: str) -> str | None:
-    # a sentence is read by several guarded expressions and prefilters: its folded form is kept for the
-    # next (a text of a sentence's length or so: a cache of long texts would hold megabytes)
-    return _fold_kept(text) if len(text) <= _KEPT_FOLD_CHARS else _fold(text)
-
-
-def _fold(text: str) -> str | None:
     return None if _ODD_FOLDS.search(text) else text.lower()
-
-
-_KEPT_FOLD_CHARS = 2000
-_fold_kept = lru_cache(maxsize=4096)(_fold)
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:

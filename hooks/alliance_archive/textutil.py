@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
 WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*", re.UNICODE)
+
+SHORT_TEXT = 2000  # characters: a sentence's or a paragraph's length, the longest text a cache keeps
+
+
+def kept_when_short(maxsize: int) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """An LRU cache of ``maxsize`` texts for a function of one text, keeping only texts of at most
+    ``SHORT_TEXT`` characters: a longer one is worked out again each time, so that a worker reading
+    seeds of megabyte lines holds no megabytes of them (``cache_info`` and ``cache_clear`` as lru_cache's)."""
+
+    def wrap(fn: Callable[[str], T]) -> Callable[[str], T]:
+        kept = lru_cache(maxsize=maxsize)(fn)
+
+        @functools.wraps(fn)
+        def call(text: str) -> T:
+            return kept(text) if len(text) <= SHORT_TEXT else fn(text)
+
+        wrapper: Any = call
+        wrapper.cache_info, wrapper.cache_clear = kept.cache_info, kept.cache_clear
+        return call
+
+    return wrap
+
 
 ENGLISH_FUNCTION_WORDS = frozenset(
     [
@@ -112,6 +139,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Case-folded, quote- and dash-normalised text with single spaces, for comparing lines."""
@@ -119,10 +150,6 @@ def normalize(text: str) -> str:
     text = _DASHES.sub("-", text)
     text = _SPACED_HYPHEN.sub("-", text)
     return _SPACES.sub(" ", text).strip().casefold()
-
-
-_SPACED_HYPHEN = re.compile(r"\s*-\s*")
-_SPACES = re.compile(r"\s+")
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -214,6 +241,8 @@ def paragraphs(text: str, longest: int = 4000, target: int = 2000) -> list[str]:
 # Python-Markdown's escapable characters; the site enables no extension (tables, tilde, emoji, ...)
 # that would give other characters a meaning.
 _MD_INLINE = re.compile(r"([\\`*_\[\]{}#!+])")
+_NUMBERED_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
+_DASH_START = re.compile(r"^(\s*)([-])")
 
 
 def md_escape(text: str) -> str:
@@ -224,10 +253,6 @@ def md_escape(text: str) -> str:
     text = _NUMBERED_START.sub(r"\1\2\\\3\4", text)
     text = _DASH_START.sub(r"\1\\\2", text)
     return text.strip()
-
-
-_NUMBERED_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
-_DASH_START = re.compile(r"^(\s*)([-])")
 
 
 def slugify(text: str, max_length: int = 80) -> str:
