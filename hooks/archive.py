@@ -238,6 +238,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         repo_url, site_url, site_name, directory_urls, _ = addresses
         pages = render.iter_pages(
             archive.statements,
+            archive.reg,  # the officials' pages show the terms of the editors' registry too
             repo_url=repo_url,
             site_url=site_url,
             site_name=site_name,

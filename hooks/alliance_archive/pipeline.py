@@ -29,6 +29,7 @@ class Archive:
     statements: list[Statement] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (seed file, what is wrong)
     cached: int = 0  # how many records came from the record cache
+    reg: Registry | None = None  # the registry the records were made with (the editors' file merged in)
 
 
 def reset() -> None:
@@ -99,6 +100,7 @@ def build_archive(
         except RegistryError as exc:
             archive.problems.append((SITE_FILE, f"{exc}; the archive's own registry was used instead"))
             reg = registry()
+    archive.reg = reg
     paths, refused = list_seeds(seeds_dir)
     for path, why in refused:
         archive.problems.append((path.name, why))
