@@ -58,6 +58,20 @@ def test_the_vocabulary_switch(monkeypatch: pytest.MonkeyPatch, value: str | Non
     assert vocabulary_enabled() is enabled
 
 
+@pytest.mark.parametrize(
+    ("line", "foreign"),
+    [
+        ("한미 외교장관 회담 개최", True),  # another script
+        ("Hội nghị Việt Nam", True),  # four words, a quarter of the letters accented, no English word
+        ("Café culture in Seoul", False),  # an accented word in English
+        ("Ministers \u201creaffirmed\u201d the alliance \u2014 again", False),  # curly quotes, a dash
+        ("a \u00e9", False),  # too few words to tell
+    ],
+)
+def test_a_line_in_another_language_by_its_letters(line: str, foreign: bool) -> None:
+    assert clean.foreign_language.__wrapped__(line) is foreign
+
+
 def test_a_label_is_one_to_six_words_without_sentence_punctuation() -> None:
     assert clean._label_like("Read the full text")
     assert clean._label_like("One two three four five six")

@@ -34,6 +34,22 @@ def test_normalize_folds_case_quotes_dashes_and_spaces() -> None:
     assert normalize("STRASSE") == normalize("straße")
 
 
+def _normalize_by_expressions(text: str) -> str:
+    """``normalize`` as its rules read, every step on every text (it skips those plain ASCII needs not)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).translate(textutil._QUOTES)
+    text = re.sub(r"[\u2010-\u2015\u2212-]+", "-", text)
+    text = re.sub(r"\s*-\s*", "-", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@given(st.text(alphabet=st.sampled_from("aZ 9-.\t\n\x1c\u00a0\u2010\u2013\u2212\u2019\u201c\u3000\uff21\ufb01é"), max_size=16))
+@example("  a -\t- B\x1c")
+def test_normalize_reads_plain_ascii_as_every_text(text: str) -> None:
+    assert normalize.__wrapped__(text) == _normalize_by_expressions(text)
+
+
 def test_comparable_keeps_letters_and_digits_only() -> None:
     assert comparable("The Alliance, at 70!") == comparable("the alliance at 70") == "theallianceat70"
     assert comparable("U.S.\u2013Japan") == "usjapan"

@@ -226,6 +226,9 @@ def _is_latin(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("LATIN")
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 @lru_cache(maxsize=8192)
 def foreign_language(line: str) -> bool:
     """A line in a language other than English (the archive's articles are English)."""
@@ -234,22 +237,24 @@ def foreign_language(line: str) -> bool:
         # function word is left to decide ("Menteri Luar Negeri ..."), and only lingua decides it
         n = word_count(line)
         return n >= 5 and english_word_count(line) == 0 and _not_english(line)
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) < 2:
+    letters = sum(map(str.isalpha, line))
+    if letters < 2:
         return False
-    non_latin = sum(1 for ch in letters if not ch.isascii() and not _is_latin(ch))
-    if non_latin / len(letters) > 0.3:
+    # the letters outside ASCII: read from the few characters outside it, not from every character
+    accented_letters = [ch for ch in _NOT_ASCII.findall(line) if ch.isalpha()]
+    non_latin = sum(1 for ch in accented_letters if not _is_latin(ch))
+    if non_latin / letters > 0.3:
         return True
     n = word_count(line)
     english = english_word_count(line)
-    accented = sum(1 for ch in letters if ord(ch) > 127)
+    accented = len(accented_letters)
     if n >= 4 and english == 0:
-        if accented / len(letters) > 0.06:
+        if accented / letters > 0.06:
             return True
         # Latin script with no accents and no English function word ("Menteri Luar Negeri ...")
         if n >= 5 and _not_english(line):
             return True
-    return n >= 8 and english / n < 0.08 and accented / len(letters) > 0.04
+    return n >= 8 and english / n < 0.08 and accented / letters > 0.04
 
 
 @lru_cache(maxsize=8192)  # cleared with the vocabulary (pipeline.reset)

@@ -140,16 +140,17 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
-_SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Case-folded, quote- and dash-normalised text with single spaces, for comparing lines."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _DASHES.sub("-", text)
-    text = _SPACED_HYPHEN.sub("-", text)
-    return _SPACES.sub(" ", text).strip().casefold()
+    if not text.isascii():  # plain ASCII is its own NFKC form and holds no curly quote or dash
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if "-" in text or not text.isascii():
+        text = _DASHES.sub("-", text)
+        text = _SPACED_HYPHEN.sub("-", text)
+    return " ".join(text.split()).casefold()  # str.split's white space is the same as \s
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
