@@ -157,7 +157,9 @@ def test_the_about_page_example_is_a_valid_registry_file(tmp_path: Path) -> None
     assert [o.name for o in reg.lookup("Jo Tae-yeol")] == ["Cho Tae-yul"]
 
 
-def test_the_official_page_shows_the_terms_of_the_editors_registry(tmp_path: Path, build_site: object) -> None:
+def test_the_official_page_shows_the_terms_of_the_editors_registry(
+    tmp_path: Path, build_site: object
+) -> None:
     site = build_site({"001_talks.txt": SEED, "officials.yml": NEW_OFFICIAL})  # type: ignore[operator]
     page = (site / "officials" / "kenji-arakawa" / "index.html").read_text(encoding="utf-8")
     assert "Senior Deputy Minister for Foreign Affairs, 1 September 2023 – present" in page

@@ -44,7 +44,12 @@ def _normalize_by_expressions(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-@given(st.text(alphabet=st.sampled_from("aZ 9-.\t\n\x1c\u00a0\u2010\u2013\u2212\u2019\u201c\u3000\uff21\ufb01é"), max_size=16))
+@given(
+    st.text(
+        alphabet=st.sampled_from("aZ 9-.\t\n\x1c\u00a0\u2010\u2013\u2212\u2019\u201c\u3000\uff21\ufb01é"),
+        max_size=16,
+    )
+)
 @example("  a -\t- B\x1c")
 def test_normalize_reads_plain_ascii_as_every_text(text: str) -> None:
     assert normalize.__wrapped__(text) == _normalize_by_expressions(text)
