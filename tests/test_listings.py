@@ -46,9 +46,15 @@ def test_a_long_listing_goes_on_to_numbered_pages(
 ) -> None:
     monkeypatch.setattr(render, "LIST_PAGE_SIZE", 2)
     monkeypatch.setattr(render, "OFFICIAL_PAGE_SIZE", 1)
+    monkeypatch.setattr(render, "QUOTES_PAGE_SIZE", 1)
     seeds = {p.name: p.read_bytes() for p in SEEDS.iterdir()} | BLINKEN
     site = build_site(seeds, strict=True)  # strict: every pager link resolves
     records = _records(site)
+    # one quote a page: the Quotes listing goes on to a page per quote, none dropped
+    quotes = sum(len(r["quotes"]) for r in records)
+    assert quotes >= 2, "the sample needs two quotes or more"
+    assert (site / "quotes" / str(quotes) / "index.html").is_file()
+    assert not (site / "quotes" / str(quotes + 1)).exists()
     theme = "alliance"
     carrying = [r["id"] for r in records if theme in r["themes"]]
     assert len(carrying) >= 3, "the sample needs a theme on three or more statements"

@@ -607,6 +607,43 @@ def test_quotes_of_several_officials_of_one_country_follow_their_names() -> None
     assert re.findall(r"\u201c(\w+)\.\u201d", body) == ["Two", "Three", "Zero", "One"]
 
 
+def test_a_long_quotes_listing_goes_on_to_numbered_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(render, "QUOTES_PAGE_SIZE", 2)
+    s = statement(
+        "q",
+        "2020-01-01",
+        speakers=[Person("Yu Ri", "", "KR"), Person("Ahn Soo", "", "KR")],
+        quotes=[Quote("Yu Ri", "One."), Quote("Ahn Soo", "Two."), Quote("Ahn Soo", "Three.")],
+    )
+    older = statement(
+        "p", "2019-01-01", speakers=[Person("Ahn Soo", "", "KR")], quotes=[Quote("Ahn Soo", "Zero.")]
+    )
+    pages = render.pages([older, s], REGISTRY)
+    first, second = pages["quotes.md"], pages["quotes/2.md"]
+    assert "quotes/3.md" not in pages
+    assert re.findall(r"^###? .+$", second, re.M) == [
+        "## Republic of Korea",
+        "### [Ahn Soo](../officials/ahn-soo.md) (continued)",  # from the docs root, one folder down
+        "### [Yu Ri](../officials/yu-ri.md)",
+    ]
+    # each quote on one page only, in the order of the listing
+    assert re.findall(r"\u201c(\w+)\.\u201d", first) == ["Two", "Three"]
+    assert re.findall(r"\u201c(\w+)\.\u201d", second) == ["Zero", "One"]
+    assert '<a href="../../statements/p/">' in second
+    # the first page says where each official's quotes begin; the pager links the pages both ways
+    assert "- **Republic of Korea:** [Ahn Soo](quotes.md) · [Yu Ri](quotes/2.md)\n" in first
+    assert "where their quotes begin" not in second
+    assert " [2](quotes/2.md)" in first and " [1](../quotes.md)" in second
+    assert page_of(second).content.startswith("# Quotes (page 2)")
+    # an official whose quotes all come after the page break is not marked as continued
+    monkeypatch.setattr(render, "QUOTES_PAGE_SIZE", 3)
+    second = render.pages([older, s], REGISTRY)["quotes/2.md"]
+    assert re.findall(r"^###? .+$", second, re.M) == [
+        "## Republic of Korea",
+        "### [Yu Ri](../officials/yu-ri.md)",
+    ]
+
+
 def test_nothing_to_chart_is_no_chart() -> None:
     assert render.svg(None) == "" and render.chart_block(None) == ""
 

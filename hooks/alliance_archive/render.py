@@ -34,6 +34,7 @@ T = TypeVar("T")
 # (years/2020.md, years/2020/2.md, ...), so no index page grows past a few hundred kilobytes.
 LIST_PAGE_SIZE = 200
 OFFICIAL_PAGE_SIZE = 100  # an official's page also shows each statement's quotes
+QUOTES_PAGE_SIZE = 200  # quotes on one page of the Quotes listing (quotes.md, quotes/2.md, ...)
 # Above this many statements, the generated pages (statements, and each official's, year's and
 # theme's listing) stay out of Material's header search, whose index every reader downloads whole
 # before a first search (about 3.5 MB per 1,000 statements); statements are found through the
@@ -246,19 +247,19 @@ class Pager:
 def paginate(base: str, items: list[T], size: int) -> list[tuple[str, list[T], Pager]]:
     """``items`` cut into pages of ``size``: the first at ``base.md``, then ``base/2.md``, ``base/3.md`` ...
 
-    ``base`` is a path under docs/ one folder deep (``years/2020``). An empty list still has its
-    first page.
+    ``base`` is a path under docs/ (``years/2020``, ``quotes``). An empty list still has its first page.
     """
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     stem = base.rsplit("/", 1)[-1]
+    root = "../" * base.count("/")  # from base.md's folder to the docs root
     out = []
     for number, chunk in enumerate(chunks, 1):
         if number == 1:
             links = [(n, f"{stem}.md" if n == 1 else f"{stem}/{n}.md") for n in range(1, len(chunks) + 1)]
-            path, up = f"{base}.md", "../"
+            path, up = f"{base}.md", root
         else:
             links = [(n, f"../{stem}.md" if n == 1 else f"{n}.md") for n in range(1, len(chunks) + 1)]
-            path, up = f"{base}/{number}.md", "../../"
+            path, up = f"{base}/{number}.md", root + "../"
         out.append((path, chunk, Pager(number, links, up)))
     return out
 
@@ -661,18 +662,29 @@ def _page_groups(
             people = sorted((v for v in views.values() if v.country == code), key=lambda v: v.name)
             if people:
                 country_groups.append((COUNTRY_NAMES[code], people))
-        return [
+        quoted = [
+            (country, v, item)
+            for country, people in _quote_groups(views)
+            for v, items in people
+            for item in items
+        ]
+        pages = paginate("quotes", quoted, QUOTES_PAGE_SIZE)
+        files = [
             (
-                "quotes.md",
+                path,
                 render(
                     "quotes.md.jinja",
-                    groups=_quote_groups(views),
+                    groups=_regrouped(part, pages[pager.number - 2][1][-1] if pager.number > 1 else None),
+                    index=_quoted_index(pages) if pager.number == 1 and pager.count > 1 else [],
+                    pager=pager,
                     header_search=header_search,
-                    link=Links("quotes.md", directory_urls),
+                    link=Links(path, directory_urls),
                 ),
-            ),
-            ("officials/index.md", render("officials_index.md.jinja", groups=country_groups)),
+            )
+            for path, part, pager in pages
         ]
+        files.append(("officials/index.md", render("officials_index.md.jinja", groups=country_groups)))
+        return files
 
     groups.append(quotes_and_officials)
 
@@ -836,6 +848,44 @@ def _country_rows(statements: list[Statement]) -> list[tuple[str, dict[int, int]
 class QuoteItem:
     s: Statement
     text: str
+
+
+_Quoted = tuple[str, OfficialView, QuoteItem]  # a quote with its official and the official's country
+
+
+def _regrouped(
+    part: list[_Quoted], before: _Quoted | None
+) -> list[tuple[str, list[tuple[OfficialView, list[QuoteItem], bool]]]]:
+    """One page of the Quotes listing grouped again by country and official; an official whose quotes
+    began on the page ``before`` (its last quote) is marked as continued."""
+    groups: list[tuple[str, list[tuple[OfficialView, list[QuoteItem], bool]]]] = []
+    for country, v, item in part:
+        if not groups or groups[-1][0] != country:
+            groups.append((country, []))
+        people = groups[-1][1]
+        if not people or people[-1][0] is not v:
+            people.append((v, [], before is not None and before[1] is v))  # an official's quotes run on
+        people[-1][1].append(item)
+    return groups
+
+
+def _quoted_index(
+    pages: list[tuple[str, list[_Quoted], Pager]],
+) -> list[tuple[str, list[tuple[OfficialView, str]]]]:
+    """Every official quoted, by country, with a link from the first page to the page their quotes
+    begin on."""
+    index: list[tuple[str, list[tuple[OfficialView, str]]]] = []
+    seen: set[str] = set()
+    links = pages[0][2].links
+    for (_, part, _), (_, link) in zip(pages, links, strict=True):
+        for country, v, _ in part:
+            if v.name in seen:
+                continue
+            seen.add(v.name)
+            if not index or index[-1][0] != country:
+                index.append((country, []))
+            index[-1][1].append((v, link))
+    return index
 
 
 def _quote_groups(
