@@ -235,7 +235,8 @@ def tree_size(folder: Path) -> int:
 
 
 def largest_index_page(site: Path) -> int:
-    pages = [p for folder in ("years", "themes", "officials", "quotes") for p in (site / folder).rglob("index.html")]
+    folders = ("years", "themes", "officials", "quotes")
+    pages = [p for folder in folders for p in (site / folder).rglob("index.html")]
     pages.append(site / "index.html")
     return max(p.stat().st_size for p in pages)
 
