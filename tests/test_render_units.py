@@ -588,7 +588,8 @@ def test_the_quotes_page_groups_quotes_by_country_and_official(site: dict[str, s
     assert "No statement in the archive quotes an official yet." not in body
 
 
-def test_quotes_of_several_officials_of_one_country_follow_their_names() -> None:
+def _quoted_pair() -> list[Statement]:
+    """Two statements quoting two officials of one country: four quotes, one official's in both."""
     s = statement(
         "q",
         "2020-01-01",
@@ -598,7 +599,11 @@ def test_quotes_of_several_officials_of_one_country_follow_their_names() -> None
     older = statement(
         "p", "2019-01-01", speakers=[Person("Ahn Soo", "", "KR")], quotes=[Quote("Ahn Soo", "Zero.")]
     )
-    body = render.pages([older, s], REGISTRY)["quotes.md"]
+    return [older, s]
+
+
+def test_quotes_of_several_officials_of_one_country_follow_their_names() -> None:
+    body = render.pages(_quoted_pair(), REGISTRY)["quotes.md"]
     assert re.findall(r"^###? .+$", body, re.M) == [
         "## Republic of Korea",
         "### [Ahn Soo](officials/ahn-soo.md)",
@@ -609,16 +614,7 @@ def test_quotes_of_several_officials_of_one_country_follow_their_names() -> None
 
 def test_a_long_quotes_listing_goes_on_to_numbered_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render, "QUOTES_PAGE_SIZE", 2)
-    s = statement(
-        "q",
-        "2020-01-01",
-        speakers=[Person("Yu Ri", "", "KR"), Person("Ahn Soo", "", "KR")],
-        quotes=[Quote("Yu Ri", "One."), Quote("Ahn Soo", "Two."), Quote("Ahn Soo", "Three.")],
-    )
-    older = statement(
-        "p", "2019-01-01", speakers=[Person("Ahn Soo", "", "KR")], quotes=[Quote("Ahn Soo", "Zero.")]
-    )
-    pages = render.pages([older, s], REGISTRY)
+    pages = render.pages(_quoted_pair(), REGISTRY)
     first, second = pages["quotes.md"], pages["quotes/2.md"]
     assert "quotes/3.md" not in pages
     assert re.findall(r"^###? .+$", second, re.M) == [
@@ -637,7 +633,7 @@ def test_a_long_quotes_listing_goes_on_to_numbered_pages(monkeypatch: pytest.Mon
     assert page_of(second).content.startswith("# Quotes (page 2)")
     # an official whose quotes all come after the page break is not marked as continued
     monkeypatch.setattr(render, "QUOTES_PAGE_SIZE", 3)
-    second = render.pages([older, s], REGISTRY)["quotes/2.md"]
+    second = render.pages(_quoted_pair(), REGISTRY)["quotes/2.md"]
     assert re.findall(r"^###? .+$", second, re.M) == [
         "## Republic of Korea",
         "### [Yu Ri](../officials/yu-ri.md)",
