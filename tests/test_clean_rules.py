@@ -64,6 +64,7 @@ def test_the_vocabulary_switch(monkeypatch: pytest.MonkeyPatch, value: str | Non
         ("한미 외교장관 회담 개최", True),  # another script
         ("Hội nghị Việt Nam", True),  # four words, a quarter of the letters accented, no English word
         ("Café culture in Seoul", False),  # an accented word in English
+        ("Crème brûlée in Séoul", False),  # accents enough for another language, but an English word
         ("Ministers \u201creaffirmed\u201d the alliance \u2014 again", False),  # curly quotes, a dash
         ("a \u00e9", False),  # too few words to tell
     ],

@@ -16,6 +16,7 @@ from alliance_archive import textutil
 from alliance_archive.textutil import (
     comparable,
     english_word_count,
+    has_english_word,
     md_escape,
     normalize,
     paragraphs,
@@ -80,6 +81,18 @@ def test_english_function_words_are_counted() -> None:
     assert english_word_count("Das Treffen fand in Seoul statt.") == 1  # in
     assert english_word_count("THE AND OF") == 3
     assert english_word_count("") == 0
+
+
+@given(
+    st.lists(
+        st.sampled_from(["the", "The.", "of'", "9and", "x-in", "Seoul", " ", ".", "'", "-", "\u00e9"])
+    ).map("".join)
+)
+@example("Menteri Luar Negeri Indonesia")
+@example("Menteri Luar Negeri Indonesia bertemu rekan dari Korea pada hari Senin di Jakarta, THE")
+@example("talks. The")
+def test_a_text_holds_an_english_word_where_the_count_finds_one(text: str) -> None:
+    assert has_english_word(text) is (english_word_count(text) > 0)
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ from .textutil import (
     ENGLISH_FUNCTION_WORDS,
     comparable,
     english_word_count,
+    has_english_word,
     kept_when_short,
     normalize,
     sentences,
@@ -236,7 +237,7 @@ def foreign_language(line: str) -> bool:
         # plain ASCII has no other script and no accents: only a Latin-script line with no English
         # function word is left to decide ("Menteri Luar Negeri ..."), and only lingua decides it
         n = word_count(line)
-        return n >= 5 and english_word_count(line) == 0 and _not_english(line)
+        return n >= 5 and not has_english_word(line) and _not_english(line)
     letters = sum(map(str.isalpha, line))
     if letters < 2:
         return False
@@ -246,15 +247,15 @@ def foreign_language(line: str) -> bool:
     if non_latin / letters > 0.3:
         return True
     n = word_count(line)
-    english = english_word_count(line)
     accented = len(accented_letters)
-    if n >= 4 and english == 0:
+    # an English line holds a function word within its first few words: most lines stop reading there
+    if n >= 4 and not has_english_word(line):
         if accented / letters > 0.06:
             return True
         # Latin script with no accents and no English function word ("Menteri Luar Negeri ...")
         if n >= 5 and _not_english(line):
             return True
-    return n >= 8 and english / n < 0.08 and accented / letters > 0.04
+    return n >= 8 and accented / letters > 0.04 and english_word_count(line) / n < 0.08
 
 
 @lru_cache(maxsize=8192)  # cleared with the vocabulary (pipeline.reset)

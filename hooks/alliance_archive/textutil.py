@@ -168,8 +168,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def _is_function_word(word: str) -> bool:
+    return word.lower().strip(".'") in ENGLISH_FUNCTION_WORDS
+
+
 def english_word_count(text: str) -> int:
-    return sum(1 for w in words(text) if w.lower().strip(".'") in ENGLISH_FUNCTION_WORDS)
+    return sum(map(_is_function_word, words(text)))
+
+
+def has_english_word(text: str) -> bool:
+    """Whether ``english_word_count(text)`` is above 0, read only as far as the first such word."""
+    return any(_is_function_word(m.group()) for m in WORD.finditer(text))
 
 
 # a full stop, question or exclamation mark, the closing quotes and brackets after it, white space, and
