@@ -168,17 +168,18 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def _is_function_word(word: str) -> bool:
+def is_function_word(word: str) -> bool:
+    """An English function word ("the", "of" ...), whatever its case and the stops or quotes after it."""
     return word.lower().strip(".'") in ENGLISH_FUNCTION_WORDS
 
 
 def english_word_count(text: str) -> int:
-    return sum(map(_is_function_word, words(text)))
+    return sum(map(is_function_word, words(text)))
 
 
 def has_english_word(text: str) -> bool:
     """Whether ``english_word_count(text)`` is above 0, read only as far as the first such word."""
-    return any(_is_function_word(m.group()) for m in WORD.finditer(text))
+    return any(is_function_word(m.group()) for m in WORD.finditer(text))
 
 
 # a full stop, question or exclamation mark, the closing quotes and brackets after it, white space, and
