@@ -64,3 +64,21 @@ def test_at_most_a_few_chunks_are_made_ahead_of_the_reader() -> None:
     window = (2 * forked._IN_FLIGHT + 1) * forked.CHUNK
     assert made.value <= window < 2000
     assert list(results) == list(range(1, 2000))
+
+
+@pytest.mark.parametrize(("count", "size", "jobs"), [(0, 4, 2), (1, 4, 2), (7, 32, 2), (1351, 32, 2), (500, 16, 8)])
+def test_chunks_cover_the_list_in_order_and_shrink_towards_its_end(count: int, size: int, jobs: int) -> None:
+    bounds = forked.chunks(count, size, jobs)
+    assert [i for start, end in bounds for i in range(start, end)] == list(range(count))
+    lengths = [end - start for start, end in bounds]
+    assert all(1 <= n <= size for n in lengths)
+    assert lengths == sorted(lengths, reverse=True)  # never larger than the chunk before it
+    if count:
+        # each chunk is at most the items left over twice the workers: the last ones are one item each
+        assert all(n <= max(1, (count - start) // (2 * jobs)) for (start, _), n in zip(bounds, lengths, strict=True))
+        assert lengths[-jobs:] == [1] * min(jobs, len(lengths))
+
+
+def test_a_long_list_is_cut_into_full_chunks_until_near_its_end() -> None:
+    lengths = [end - start for start, end in forked.chunks(1351, 32, 2)]
+    assert lengths[:38] == [32] * 38 and sum(lengths) == 1351

@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import forked
 from .pagecache import Kept
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ def build_ahead(
         collect=collect,
         keep_handlers=list(keep_handlers),
     )
-    chunks = [range(i, min(i + CHUNK, len(todo))) for i in range(0, len(todo), CHUNK)]
+    chunks = [range(start, end) for start, end in forked.chunks(len(todo), CHUNK, jobs)]
     try:
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start

@@ -34,6 +34,20 @@ def available() -> bool:
     return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
 
 
+def chunks(count: int, size: int, jobs: int) -> list[tuple[int, int]]:
+    """``range(count)`` cut into consecutive (start, end) chunks of at most ``size`` items, smaller
+    towards the end (each at most the remaining items over twice ``jobs``, down to one): the last items
+    of a list are often its heaviest (the whole archive's data files, its longest listings), and a
+    worker holding several of them in one chunk would finish long after the others ran out of work."""
+    out = []
+    start = 0
+    while start < count:
+        step = max(1, min(size, (count - start) // (2 * max(1, jobs))))
+        out.append((start, start + step))
+        start += step
+    return out
+
+
 def _run(bounds: tuple[int, int]) -> list[Any]:
     fn, items = _WORK["fn"], _WORK["items"]
     return [fn(items[i]) for i in range(*bounds)]
@@ -43,7 +57,7 @@ def map_in_order(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterato
     """``fn(item)`` for each item, in order: in ``jobs`` forked workers where that pays, else here."""
     done = 0
     if jobs >= 2 and len(items) >= MIN_ITEMS and available() and not _WORK:
-        bounds = iter([(i, min(i + CHUNK, len(items))) for i in range(0, len(items), CHUNK)])
+        bounds = iter(chunks(len(items), CHUNK, jobs))
         _WORK.update(fn=fn, items=items)
         try:
             with ProcessPoolExecutor(
