@@ -11,9 +11,9 @@ officials from the registry in their roles, themes) into a throwaway copy of the
 - serves both sites on 127.0.0.1 and counts, in Chromium, the bytes a reader's first search
   downloads: on the archive's Explore page (Pagefind, a query, its first ten results), and in
   Material's header search (its whole index) on both;
-- up to 1,000 statements, times the cold build and the baseline's build in turn, three pairs
+- up to 1,000 statements, times the cold build and the baseline's build in turn, five pairs
   (``BENCH_PAIRS``), and gives the median of their ratios: one run of each can meet different
-  loads on a shared machine.
+  loads on a shared machine, and the one cold run is set against the baseline's better of two.
 
 It prints one row per figure and size. Targets (checked here, never in the test suite): at 1,000
 statements the warm build within 1.15x of the baseline and the cold build within 2x; the time per
@@ -52,7 +52,7 @@ QUERY = os.environ.get("BENCH_QUERY", "maritime")
 RESULTS = ROOT / "test-artifacts" / "bench-results.json"  # git-ignored; `--report FILE` prints it again
 SERVE_MAX = int(os.environ.get("BENCH_SERVE_MAX", "1000"))  # the serve figure costs two more builds
 # cold builds timed in turn with the baseline's, up to this size (each pair costs two more builds)
-PAIRS = int(os.environ.get("BENCH_PAIRS", "3"))
+PAIRS = int(os.environ.get("BENCH_PAIRS", "5"))
 PAIRED_MAX = int(os.environ.get("BENCH_PAIRED_MAX", "1000"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RECORDS_LINE = re.compile(r"Alliance Archive: (\d+) statements .*records in ([\d.]+) s, pages in ([\d.]+) s")
@@ -353,8 +353,11 @@ def report(rows: list[Row]) -> list[str]:
     line("archive cold build (s)", [f"{r.cold.seconds:.1f}" for r in rows])
     line("archive warm build (s)", [f"{r.warm.seconds:.1f}" for r in rows])
     line("baseline build + Pagefind (s, best of 2)", [f"{b:.1f}" for b in base])
-    line("cold / baseline", [f"{r.cold.seconds / b:.2f}x" for r, b in zip(rows, base, strict=True)])
     line("cold / baseline, timed in turn: median (range)", [_paired(r) for r in rows])
+    line(
+        "cold / baseline, the one cold run above against the best of 2",
+        [f"{r.cold.seconds / b:.2f}x" for r, b in zip(rows, base, strict=True)],
+    )
     line("warm / baseline", [f"{r.warm.seconds / b:.2f}x" for r, b in zip(rows, base, strict=True)])
     line("cold ms per statement", [f"{1000 * r.cold.seconds / r.n:.1f}" for r in rows])
     line("warm ms per statement", [f"{1000 * r.warm.seconds / r.n:.1f}" for r in rows])
@@ -415,10 +418,9 @@ def verdicts(rows: list[Row]) -> list[str]:
         r = by_n[1000]
         base = min(r.base_cold.seconds, r.base_warm.seconds)
         out.append(f"N=1,000 warm within 1.15x of baseline: {r.warm.seconds / base:.2f}x")
-        cold = f"N=1,000 cold within 2x of baseline: {r.cold.seconds / base:.2f}x in one run"
-        if r.paired:
-            cold += f", {_paired(r)} timed in turn"
-        out.append(cold)
+        one_run = f"{r.cold.seconds / base:.2f}x for the one cold run against the baseline's best of 2"
+        cold = f"{_paired(r)} timed in turn; {one_run}" if r.paired else one_run
+        out.append(f"N=1,000 cold within 2x of baseline: {cold}")
         if r.serve_rebuild:
             out.append(f"N=1,000 serve rebuild, records under 5%: {r.serve_pipeline / r.serve_rebuild:.1%}")
     if 1000 in by_n and 10000 in by_n:
