@@ -5,6 +5,7 @@ of Material's header search."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -42,8 +43,9 @@ def _records(site: Path) -> list[dict]:
 
 
 def test_a_long_listing_goes_on_to_numbered_pages(
-    build_site: BuildSite, monkeypatch: pytest.MonkeyPatch
+    build_site: BuildSite, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO, logger="mkdocs")
     monkeypatch.setattr(render, "LIST_PAGE_SIZE", 2)
     monkeypatch.setattr(render, "OFFICIAL_PAGE_SIZE", 1)
     monkeypatch.setattr(render, "QUOTES_PAGE_SIZE", 1)
@@ -55,6 +57,8 @@ def test_a_long_listing_goes_on_to_numbered_pages(
     assert quotes >= 2, "the sample needs two quotes or more"
     assert (site / "quotes" / str(quotes) / "index.html").is_file()
     assert not (site / "quotes" / str(quotes + 1)).exists()
+    # the numbered pages sit outside the navigation on purpose, as the other listings' do: no notice
+    assert not [r.getMessage() for r in caplog.records if "quotes/2.md" in r.getMessage()]
     theme = "alliance"
     carrying = [r["id"] for r in records if theme in r["themes"]]
     assert len(carrying) >= 3, "the sample needs a theme on three or more statements"
