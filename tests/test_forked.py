@@ -66,7 +66,9 @@ def test_at_most_a_few_chunks_are_made_ahead_of_the_reader() -> None:
     assert list(results) == list(range(1, 2000))
 
 
-@pytest.mark.parametrize(("count", "size", "jobs"), [(0, 4, 2), (1, 4, 2), (7, 32, 2), (1351, 32, 2), (500, 16, 8)])
+@pytest.mark.parametrize(
+    ("count", "size", "jobs"), [(0, 4, 2), (1, 4, 2), (7, 32, 2), (1351, 32, 2), (500, 16, 8)]
+)
 def test_chunks_cover_the_list_in_order_and_shrink_towards_its_end(count: int, size: int, jobs: int) -> None:
     bounds = forked.chunks(count, size, jobs)
     assert [i for start, end in bounds for i in range(start, end)] == list(range(count))
@@ -75,7 +77,8 @@ def test_chunks_cover_the_list_in_order_and_shrink_towards_its_end(count: int, s
     assert lengths == sorted(lengths, reverse=True)  # never larger than the chunk before it
     if count:
         # each chunk is at most the items left over twice the workers: the last ones are one item each
-        assert all(n <= max(1, (count - start) // (2 * jobs)) for (start, _), n in zip(bounds, lengths, strict=True))
+        left = [count - start for start, _ in bounds]
+        assert all(n <= max(1, rest // (2 * jobs)) for rest, n in zip(left, lengths, strict=True))
         assert lengths[-jobs:] == [1] * min(jobs, len(lengths))
 
 
