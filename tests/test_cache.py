@@ -221,3 +221,18 @@ def test_a_seed_changed_just_before_it_is_read_is_not_remembered(
     assert str(target) not in cache._KEYS
     target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert cache.seed_key(target, "v1") != first
+
+
+def test_the_caches_write_without_waiting_for_the_disk(tmp_path: Path) -> None:
+    """Both cache files are written unsynced, their rollback journal in memory (no journal file)."""
+    from alliance_archive import pagecache
+
+    record_cache = cache.RecordCache(tmp_path)
+    pages = pagecache._open(tmp_path)
+    assert pages is not None
+    for db in (record_cache._connect(), pages):
+        try:
+            assert db.execute("PRAGMA synchronous").fetchone()[0] == 0  # OFF
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "memory"
+        finally:
+            db.close()

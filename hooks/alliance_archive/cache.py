@@ -147,6 +147,16 @@ class NoCache:
         pass
 
 
+def connect(path: Path) -> sqlite3.Connection:
+    """A cache database, written without waiting for the disk (no sync, the rollback journal in
+    memory): the caches are safe to delete, a cold build writes thousands of entries, and a file left
+    damaged by a crash is replaced like any other that cannot be read."""
+    db = sqlite3.connect(path, timeout=10)
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("PRAGMA journal_mode = MEMORY")
+    return db
+
+
 class RecordCache:
     """Records by seed file name, each stored with the key it was built under (see ``seed_key``)."""
 
@@ -165,7 +175,7 @@ class RecordCache:
 
     def _connect(self) -> sqlite3.Connection:
         self.folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10)
+        db = connect(self.path)
         db.execute(
             "CREATE TABLE IF NOT EXISTS records (seed TEXT PRIMARY KEY, key TEXT NOT NULL, record BLOB)"
         )

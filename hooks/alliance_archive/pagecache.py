@@ -36,6 +36,8 @@ from typing import Any
 
 import zstandard
 
+from .cache import connect
+
 log = logging.getLogger("mkdocs.plugins.alliance_archive.pagecache")
 
 DB_NAME = "pages.sqlite"
@@ -147,7 +149,7 @@ def _open(folder: Path) -> sqlite3.Connection | None:
         db = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(path, timeout=10)
+            db = connect(path)
             for statement in _SCHEMA:
                 db.execute(statement)
             return db
