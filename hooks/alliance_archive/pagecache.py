@@ -47,7 +47,7 @@ _FLUSH_EVERY = 200  # pages written in one transaction (bounds the memory a cold
 
 
 # one compression and one decompression context for each thread, used again for every page: making
-# one anew for each page (as ``zstandard.compress`` does) costs about as much again as packing a page
+# one anew for each page (as ``zstandard.compress`` does) adds a quarter or more to packing it
 _CONTEXTS = threading.local()
 
 
