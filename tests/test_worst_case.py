@@ -260,6 +260,28 @@ def test_worker_over_the_budget_is_ended_not_waited_for(start_method: str) -> No
     assert stuck.seconds >= workers.WALL_MULTIPLE * 1.0
 
 
+def _spender(path: Path) -> str:
+    """A stand-in for building a seed: 'work' computes for 0.6 s of processor time, 'wait' waits for
+    1.5 s without computing."""
+    workers.stage("spending")
+    if path.name.startswith("work"):
+        end = time.process_time() + 0.6
+        while time.process_time() < end:
+            pass
+    if path.name.startswith("wait"):
+        time.sleep(1.5)
+    return path.name
+
+
+def test_the_budget_counts_each_seeds_own_processor_time() -> None:
+    """One worker builds every path, each within the budget of 1 s: the processor time its earlier
+    paths used (3 s in all) is not charged to the later ones, and a path that waits past the budget
+    in wall time, computing nothing, is not stopped before the wall-time limit."""
+    paths = [Path(f"work-{i}") for i in range(5)] + [Path("wait")]
+    results = workers.run_all(paths, _spender, budget_s=1.0, jobs=1, start_method="fork")
+    assert results == [p.name for p in paths]
+
+
 def _archive_seeds(where: Path) -> Path:
     seeds = where / "seeds"
     seeds.mkdir()

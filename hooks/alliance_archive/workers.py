@@ -26,6 +26,7 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import struct
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -103,7 +104,7 @@ def _worker_main(conn: Connection, slot: Any) -> None:
         return
     if warm is not None:
         warm()  # load data files and models before the first budget starts
-    conn.send(("ready", None))
+    _reply(conn, "ready", None)
     while True:
         try:
             task = conn.recv()
@@ -114,9 +115,26 @@ def _worker_main(conn: Connection, slot: Any) -> None:
         index, path = task
         stage("starting")
         try:
-            conn.send(("done", (index, fn(path))))
+            _reply(conn, "done", (index, fn(path)))
         except Exception as exc:  # fn failed, or its result would not pickle: report it, keep serving
-            conn.send(("failed", (index, f"{exc.__class__.__name__}: {exc}")))
+            _reply(conn, "failed", (index, f"{exc.__class__.__name__}: {exc}"))
+
+
+_CPU = struct.Struct("<d")
+
+
+def _reply(conn: Connection, kind: str, payload: object) -> None:
+    """A message to the parent: the processor time (user and system) this worker has used so far, which
+    is where the budget of the next path it is given starts (it waits for that path without using
+    any), then ``kind`` and ``payload`` pickled."""
+    body = ForkingPickler.dumps((kind, payload))
+    times = os.times()
+    conn.send_bytes(_CPU.pack(times.user + times.system) + body)
+
+
+def _message(data: bytes) -> tuple[float, memoryview]:
+    """A worker's message: the processor time it had used when it sent it, and the pickled rest."""
+    return _CPU.unpack_from(data)[0], memoryview(data)[_CPU.size :]
 
 
 class PoolError(RuntimeError):
@@ -154,6 +172,8 @@ def _over_budget(worker: _Worker, budget_s: float, now: float) -> bool:
     wall = now - worker.started
     if wall >= WALL_MULTIPLE * budget_s:
         return True
+    if wall < budget_s:
+        return False  # a worker runs one thread: it cannot have used more processor time than that
     cpu = _cpu_seconds(worker.process.pid) if worker.cpu_at_start is not None else None
     if cpu is None or worker.cpu_at_start is None:
         return wall >= budget_s  # no processor times here: wall time it is
@@ -226,16 +246,16 @@ def run_all(
             worker.process.kill()  # ended, not waited for
         worker.process.join(timeout=5)
 
-    def give_work(worker: _Worker) -> None:
+    def give_work(worker: _Worker, cpu_now: float | None) -> None:
+        """The next path to ``worker``, which has used ``cpu_now`` seconds of processor time so far (as
+        it said in the message it sent last, and has been waiting since)."""
         worker.index = worker.path = None
         if todo:
             index, path = todo.pop()
             worker.slot.value = b"starting"
             worker.index, worker.path, worker.started = index, path, time.monotonic()
+            worker.cpu_at_start = cpu_now
             worker.conn.send((index, path))
-            # read once the path is on its way, not before: the worker starts on it the sooner, and its
-            # budget misses at most the few microseconds it spent before this read
-            worker.cpu_at_start = _cpu_seconds(worker.process.pid)
 
     def stopped(worker: _Worker, reason: str) -> None:
         if worker.index is not None and worker.path is not None:
@@ -267,10 +287,11 @@ def run_all(
                         stopped(worker, "died")
                         continue
                     done_path, where = worker.path, worker.slot.value.decode("utf-8", "replace")
+                    cpu_now, body = _message(message)
                     # the next seed goes out before this one's record is unpacked: the worker waits
                     # only for the message, not for this process to read what it sent
-                    give_work(worker)
-                    kind, payload = ForkingPickler.loads(message)
+                    give_work(worker, cpu_now)
+                    kind, payload = ForkingPickler.loads(body)
                     if kind == "ready":
                         worker.ready = started_ok = True
                     elif kind == "failed":
