@@ -246,7 +246,7 @@ def run_all(
             worker.process.kill()  # ended, not waited for
         worker.process.join(timeout=5)
 
-    def give_work(worker: _Worker, cpu_now: float | None) -> None:
+    def give_work(worker: _Worker, cpu_now: float) -> None:
         """The next path to ``worker``, which has used ``cpu_now`` seconds of processor time so far (as
         it said in the message it sent last, and has been waiting since)."""
         worker.index = worker.path = None
