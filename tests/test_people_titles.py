@@ -162,6 +162,18 @@ def test_an_unknown_official_named_again_by_family_name(tmp_path: Path) -> None:
     assert only_speaker(s).name == "Kenji Arakawa"
 
 
+def test_an_unknown_korean_official_named_again_by_family_name(tmp_path: Path) -> None:
+    # the family name written first: "Park", not the given name "Min-ho" a name's last word would be
+    s = statement(
+        tmp_path,
+        page(
+            "South Korean Vice Foreign Minister Park Min-ho met his Japanese counterpart in Tokyo. "
+            "Park said the two sides agreed to meet again in the autumn."
+        ),
+    )
+    assert only_speaker(s).name == "Park Min-ho"
+
+
 # -- headlines --------------------------------------------------------------------------------
 
 

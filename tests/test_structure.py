@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from alliance_archive.clean import _key, chrome_kind, clean, vocabulary
@@ -248,6 +248,15 @@ def test_content_words_ignore_function_words_and_split_hyphens() -> None:
     hyphenated = content_words("The United States-Japan Leaders' Statement")
     assert hyphenated == content_words("united states japan leaders statement")
     assert len(hyphenated) == 5 and not {"the"} & hyphenated
+
+
+@given(st.text(alphabet="ab1 -_.'\u2019\u00e9,") | st.text())
+@example("U.S.-Japan 3-D -week Jae-in ab--cd")
+def test_a_lines_content_words_are_those_of_its_text(text: str) -> None:
+    """The document model reads a line's content words from the words it has split already (a hyphenated
+    word split at its hyphens): the same words ``content_words`` finds in the text."""
+    assume(text.strip())
+    assert Document([text]).lines()[0].content == content_words(text.strip())
 
 
 @pytest.mark.parametrize(

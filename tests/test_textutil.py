@@ -6,6 +6,7 @@ escaped so Markdown shows it as typed; slugs for addresses."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import markdown
 import pytest
@@ -59,6 +60,16 @@ def test_normalize_reads_plain_ascii_as_every_text(text: str) -> None:
 def test_comparable_keeps_letters_and_digits_only() -> None:
     assert comparable("The Alliance, at 70!") == comparable("the alliance at 70") == "theallianceat70"
     assert comparable("U.S.\u2013Japan") == "usjapan"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text())
+@example("Tab\tand_under_score, 70% -- [A-Z] ~^`")
+def test_comparable_reads_plain_ascii_as_the_expression_does(text: str) -> None:
+    """Plain ASCII takes a quicker road (a translation table): it gives what the NFKC form, case
+    folding and the expression give, character for character."""
+    comparable.cache_clear()
+    expected = re.sub(r"[^\w]+", "", unicodedata.normalize("NFKC", text).casefold())
+    assert comparable(text) == expected
 
 
 def test_words_are_runs_of_letters() -> None:

@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from .needles import Guarded, fold
-from .textutil import ENGLISH_FUNCTION_WORDS, comparable, is_function_word, sentences, words
+from .textutil import ENGLISH_FUNCTION_WORDS, comparable, sentences, words
 
 LineClass = Literal["good", "near", "short", "bad"]
 
@@ -189,7 +189,7 @@ def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0
     text = raw.strip()
     ws = words(text)
     n = len(ws)
-    others = [w for w in ws if not is_function_word(w)]
+    others = [w for w in ws if w.lower().strip(".'") not in ENGLISH_FUNCTION_WORDS]  # is_function_word
     stops = n - len(others)
     caps = sum(1 for w in others if w[:1].isupper())
     # in ASCII text the digits are 0-9 alone, counted by one expression rather than a call a character
@@ -208,10 +208,22 @@ def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0
         separators=seps,
         repeats=repeats,
         contained_in=contained_in,
-        # a line without hyphens has the words content_words would find in it again
-        content=_content_of(ws) if "-" not in text else content_words(text),
+        content=_content_of(ws if "-" not in text else _unhyphenated(ws)),
         key=comparable(text),
     )
+
+
+def _unhyphenated(found_words: list[str]) -> list[str]:
+    """The words ``words(text.replace("-", " "))`` gives, from the words of ``text``: a hyphen only ever
+    joins parts of one word (no word starts with one, and a letter outside a word starts one), so each
+    word's parts are the words the text without hyphens has there."""
+    out: list[str] = []
+    for word in found_words:
+        if "-" in word:
+            out.extend(words(word.replace("-", " ")))
+        else:
+            out.append(word)
+    return out
 
 
 def _initial_class(line: Line) -> LineClass:

@@ -130,11 +130,13 @@ class Guarded:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._prefilter = Prefilter.of([pattern.pattern], pattern.flags)
+        self._always = bool(self._prefilter.always)  # a pattern with no needles: searched in every text
+        self._needles_in = self._prefilter.automaton.iter
 
     def may_match(self, lowered: str | None) -> bool:
-        if lowered is None or self._prefilter.always:
+        if lowered is None or self._always:
             return True
-        return next(self._prefilter.automaton.iter(lowered), None) is not None
+        return next(self._needles_in(lowered), None) is not None
 
     def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(lowered) else None

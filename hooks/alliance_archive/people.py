@@ -311,6 +311,7 @@ class PeopleFinder:
         self.reg = reg
         self.day = day
         self.people: dict[str, Found] = {}
+        self._families: set[str] = set()  # name_key of every family name a person found may have
         # mentions already found in a text: the header, attribution, participants and quotes read the
         # same sentences, and each is searched once for as long as the people known and the day stay
         self._found: dict[tuple[str, bool | None, int, dt.date | None], list[Mention]] = {}
@@ -330,6 +331,11 @@ class PeopleFinder:
                 basis="registry" if official else basis,
             )
             self.people[key] = found
+            # the family name as ``Found.family`` gives it, or could once the country is known
+            parts = found.name.split()
+            self._families.update(
+                name_key(f) for f in ((official.family_name,) if official else (parts[0], parts[-1]))
+            )
         elif found.official is None and found.country == "other" and title:
             found.country = self._country_of_unknown(name, title)
         if title and title not in found.titles:
@@ -428,6 +434,8 @@ class PeopleFinder:
     def _known_by_family(self, word: str) -> Found | None:
         """Someone this text has already named whose family name is ``word``."""
         fam = name_key(word)
+        if fam not in self._families:
+            return None  # no one named yet has it as a family name, whatever their country says
         for person in list(self.people.values()):
             if person.basis != "quoted" and name_key(person.family) == fam:
                 return person
@@ -504,11 +512,15 @@ class PeopleFinder:
         taken = [(m.start, m.end) for m in mentions]
         for run in _NAME_RUN.finditer(text):
             tokens = list(_NAME_TOKENS.finditer(run.group(0)))
-            used = [
-                any(a <= run.start() + t.start() < b for a, b in taken)
-                or any(a < run.start() + t.end() <= b for a, b in taken)
-                for t in tokens
-            ]
+            used = (
+                [
+                    any(a <= run.start() + t.start() < b for a, b in taken)
+                    or any(a < run.start() + t.end() <= b for a, b in taken)
+                    for t in tokens
+                ]
+                if taken
+                else [False] * len(tokens)
+            )
             # full names, longest span first
             for size in range(min(5, len(tokens)), 1, -1):
                 for i in range(len(tokens) - size + 1):
