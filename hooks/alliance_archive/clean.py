@@ -512,7 +512,10 @@ def _overlaps_as_teaser(short: str, long: str) -> bool:
         return False
     if b.startswith(a):
         return True
-    # the same complete first sentence, of some length, opens both lines
+    # the same complete first sentence, of some length, opens both lines: that sentence opens ``a`` too
+    # (its letters and digits are the first of the line's), so lines whose first 60 differ share none
+    if a[:60] != b[:60]:
+        return False
     first, more = _opening_sentence(short)
     return len(first) >= 60 and b.startswith(first) and more
 
