@@ -144,7 +144,7 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def _content_of(found_words: list[str]) -> frozenset[str]:
-    found = {_content_key(w) for w in found_words}
+    found = set(map(_content_key, found_words))
     found.discard("")
     return frozenset(found)
 

@@ -73,13 +73,19 @@ class Candidate:
     index: int  # 0-based raw line
     text: str
     score: float = 0.0
-    evidence: list[str] = field(default_factory=list)
+    reasons: list[tuple[float, str]] = field(default_factory=list)  # (points, why), as added
     rest: int | None = None  # the raw line that goes on with a headline broken in two on the page
 
     def add(self, points: float, why: str) -> None:
         if points:
             self.score += points
-            self.evidence.append(f"{points:+.1f} {why}")
+            self.reasons.append((points, why))
+
+    @property
+    def evidence(self) -> list[str]:
+        """Each reason with its points ("+1.0 headline length"): written out only for the candidates
+        read (the headline's, and those ``inspect`` shows), not for every line scored."""
+        return [f"{points:+.1f} {why}" for points, why in self.reasons]
 
 
 @dataclass(frozen=True)
@@ -208,7 +214,7 @@ def score_candidates(
             c.add(-2.0, "too long for a headline")
         elif n == 1:
             c.add(-2.0, "a single word")
-        if n >= 2 and len({w.lower().strip(".,:;") for w in text.split()}) == 1:
+        if n >= 2 and _one_word_repeated(text.split()):
             c.add(-3.0, "one word repeated")
         bare = text.rstrip("\"'\u201d\u2019)] ")
         # a headline may end on a quotation, full stop and all: "Governor tells Washington: “We ...”"
@@ -308,6 +314,12 @@ def score_candidates(
     _fused_labels(out)
     out.sort(key=lambda c: (-c.score, c.index))
     return out
+
+
+def _one_word_repeated(found: list[str]) -> bool:
+    """Every word the first one, whatever its case and the stops after it ("News news NEWS:")."""
+    first = found[0].lower().strip(".,:;")
+    return all(w.lower().strip(".,:;") == first for w in found[1:])
 
 
 def _article_paragraph(doc: Document, line: Line) -> bool:
