@@ -67,6 +67,8 @@ RECORDS_LINE = re.compile(r"Alliance Archive: (\d+) statements .*records in ([\d
 EXPLORE_LINE = re.compile(r"Explore index built in ([\d.]+) s")
 SEARCH_FILE = re.compile(r"/pagefind(?:-\d+)?/")  # the index, or any of its parts
 BUILT_LINE = re.compile(r"Documentation built in ([\d.]+) seconds")
+SERVING_LINE = re.compile(r"Serving on http")
+WATCH_POLL = 0.5  # seconds: how often ``mkdocs serve`` looks at the files (its default)
 
 
 @dataclass
@@ -237,6 +239,10 @@ def serve_rebuild(project: Path) -> tuple[float, float, float]:
 
     try:
         wait_for(BUILT_LINE, 1, 1800)
+        # the server watches the files from when it says it serves: its watcher polls, and its first
+        # look at the files must come before the edit, or the edit is what it starts from
+        wait_for(SERVING_LINE, 1, 60)
+        time.sleep(2 * WATCH_POLL)
         seed = sorted((project / "seeds").glob("*.txt"))[len(list((project / "seeds").glob("*.txt"))) // 2]
         text = seed.read_text(encoding="utf-8")
         seed.write_text(text.replace("\n\n", "\n\nThe ministers also met students in the afternoon.\n\n", 1))
