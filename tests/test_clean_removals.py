@@ -166,6 +166,16 @@ def test_the_chrome_vocabulary_marks_a_headline_candidate_with_its_category() ->
     assert not any("page chrome" in e for e in evidence[HEADLINE])
 
 
+def test_a_line_of_one_word_repeated_is_no_headline() -> None:
+    # a label doubled by a page's icon and its text ("Share share"), whatever the case and the stops
+    cleaned = clean(["Share share SHARE:", "Harbor Share", "", HEADLINE, "", *page(*P[:3])])
+    assert cleaned.title == HEADLINE
+    assert cleaned.title_choice is not None
+    evidence = {c.text: c.evidence for c in cleaned.title_choice.ranked}
+    assert "-3.0 one word repeated" in evidence["Share share SHARE:"]
+    assert not any("one word repeated" in e for e in evidence["Harbor Share"])
+
+
 def test_a_page_whose_best_candidate_is_a_paragraph_is_titled_by_its_first_sentence() -> None:
     # capitalised like a headline and sharing the article's words, but a paragraph of 28 words
     paragraph = (
