@@ -156,7 +156,15 @@ def test_us_numeric_dates_are_month_first() -> None:
     # 09/28/2012 can only be read month first; 03/04/2012 would read either way, and is March 4
     assert first_date("Released on 09/28/2012 in Washington.") == dt.date(2012, 9, 28)
     assert first_date("03/04/2012") == dt.date(2012, 3, 4)
-    assert find_dates("28/09/2012") == []
+
+
+def test_a_slashed_date_that_cannot_be_month_first_is_day_first() -> None:
+    # as pages outside the United States write it: 28/09/2012 has no 28th month
+    assert first_date("Seoul, 28/09/2012") == dt.date(2012, 9, 28)
+    assert first_date("Posted: 15/06/2016 10:00") == dt.date(2016, 6, 15)
+    assert is_date_line("28/09/2012")
+    # neither reading is a date: none is found
+    assert find_dates("13/13/2012") == [] and find_dates("32/01/2012") == []
 
 
 def test_dotted_numeric_dates_are_day_first() -> None:

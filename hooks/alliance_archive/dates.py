@@ -21,14 +21,16 @@ _MONTH = (
 _WEEKDAY = r"(?:(?P<weekday>Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# 09/28/2012, month first as U.S. pages write it; 28/09/2012, which cannot be, day first (see _dates_in)
+_SLASHED = re.compile(r"(?<![\d/])(?P<mnum>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d{2})(?!\d)")
 _PATTERNS = [
     re.compile(r"(?<!\d)" + _YEAR + r"[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),
     # 2024. 4. 12. (Korean pages) and 2017年2月12日 (Japanese and Chinese pages)
     re.compile(r"(?<!\d)" + _YEAR + r"\.\s(?P<mnum>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?!\d)"),
     re.compile(r"(?<!\d)" + _YEAR + r"\s*年\s*(?P<mnum>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日"),
-    # 28.09.2012 (day first, as European and Asian pages write it) and 09/28/2012 (U.S. month first)
+    # 28.09.2012 (day first, as European and Asian pages write it) and 09/28/2012 (above)
     re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d{2})(?!\d)"),
-    re.compile(r"(?<![\d/])(?P<mnum>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d{2})(?!\d)"),
+    _SLASHED,
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR + r"\b", re.I),
     re.compile(_WEEKDAY + r"(?<!\d)" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r"\b(?!\s*,?\s*(?:19|20)\d{2})(?!:)", re.I),
@@ -118,6 +120,8 @@ def _dates_in(text: str) -> tuple[FoundDate, ...]:
             else:
                 month = MONTHS[groups["month"][:3].lower()]
             day = int(groups["day"])
+            if pattern is _SLASHED and month > 12 and day <= 12:
+                month, day = day, month  # "28/09/2012": day first, where month first cannot be read
             year = int(groups["year"]) if groups.get("year") else None
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
