@@ -120,7 +120,7 @@ def _dates_in(text: str) -> tuple[FoundDate, ...]:
             else:
                 month = MONTHS[groups["month"][:3].lower()]
             day = int(groups["day"])
-            if pattern is _SLASHED and month > 12 and day <= 12:
+            if pattern is _SLASHED and month > 12:
                 month, day = day, month  # "28/09/2012": day first, where month first cannot be read
             year = int(groups["year"]) if groups.get("year") else None
             if not (1 <= month <= 12 and 1 <= day <= 31):
