@@ -162,7 +162,8 @@ def test_a_slashed_date_that_cannot_be_month_first_is_day_first() -> None:
     # as pages outside the United States write it: 28/09/2012 has no 28th month
     assert first_date("Seoul, 28/09/2012") == dt.date(2012, 9, 28)
     assert first_date("Posted: 15/06/2016 10:00") == dt.date(2016, 6, 15)
-    assert first_date("13/05/2014") == dt.date(2014, 5, 13) and first_date("12/05/2014") == dt.date(2014, 12, 5)
+    assert first_date("13/05/2014") == dt.date(2014, 5, 13)
+    assert first_date("12/05/2014") == dt.date(2014, 12, 5)
     assert is_date_line("28/09/2012")
     # neither reading is a date: none is found
     assert find_dates("13/13/2012") == [] and find_dates("32/01/2012") == []
