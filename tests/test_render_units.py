@@ -150,7 +150,7 @@ def test_a_statement_page_carries_its_record_and_escaped_head_fields_in_the_fron
     site: dict[str, str],
 ) -> None:
     text = site["statements/harbor-talks.md"]
-    assert text.startswith("---\nhide:\n- navigation\ntitle: ")
+    assert text.startswith('---\nhide:\n- "navigation"\ntitle: "')
     post = page_of(text)
     assert list(post.metadata) == [
         "hide", "title", "description", "tags", "record", "edited_fields", "citation", "og_type",

@@ -16,12 +16,11 @@ from typing import Any, TypeVar
 
 import frontmatter
 import jinja2
-import yaml
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import YAML_RE as FRONT_MATTER
 
-from . import cite, export, forked, history, rawblocks, timeline
+from . import cite, export, forked, frontyaml, history, rawblocks, timeline
 from .extract import Theme, themes
 from .record import Removed, Statement, archive_json
 from .registry import COUNTRY_NAMES, COUNTRY_ORDER, Registry, Term, registry
@@ -43,28 +42,8 @@ MATERIAL_SEARCH_MAX_STATEMENTS = 500
 # An official's open term is shaded to the chart's last year: past the last year a date can have, and
 # the few years a chart adds after it to show at least timeline.MIN_YEARS.
 OPEN_TERM_END = dt.MAXYEAR + timeline.MIN_YEARS
-_SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))
-
-
-class _Dumper(_SafeDumper):  # type: ignore[valid-type,misc]
-    """PyYAML's safe dumper, with the scalars a front matter is made of (text, whole numbers, true and
-    false, nothing) turned into nodes directly: the same node ``SafeRepresenter`` makes of each, without
-    looking up its representer through the type's ancestors (a statement's front matter holds a few
-    hundred of them). Everything else, lists and mappings included, is represented as PyYAML does."""
-
-    def represent_data(self, data: object) -> yaml.Node:
-        kind = type(data)
-        if kind is str:
-            return yaml.ScalarNode(_STR, data, style=self.default_style)
-        if kind is int:
-            return yaml.ScalarNode(_INT, str(data), style=self.default_style)
-        if kind is bool:
-            return yaml.ScalarNode(_BOOL, "true" if data else "false", style=self.default_style)
-        if data is None:
-            return yaml.ScalarNode(_NULL, "null", style=self.default_style)
-        node: yaml.Node = super().represent_data(data)
-        return node
+# the statement pages' front matter: every text double-quoted, written in one pass (frontyaml)
+_FRONT_MATTER = frontyaml.Handler()
 
 
 def _longdate(value: object) -> str:
@@ -375,7 +354,7 @@ def statement_page_parts(
     if not header_search:
         meta["search"] = {"exclude": True}
     post = frontmatter.Post(body, None, **meta)
-    return frontmatter.dumps(post, sort_keys=False, Dumper=_Dumper) + "\n", meta
+    return frontmatter.dumps(post, handler=_FRONT_MATTER) + "\n", meta
 
 
 @dataclass(frozen=True)
