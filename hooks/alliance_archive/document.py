@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from .needles import Guarded, fold
-from .textutil import ENGLISH_FUNCTION_WORDS, comparable, sentences, words
+from .textutil import ENGLISH_FUNCTION_WORDS, comparable, is_function_word, sentences, words
 
 LineClass = Literal["good", "near", "short", "bad"]
 
@@ -189,7 +189,7 @@ def _line_features(index: int, raw: str, repeats: int = 0, contained_in: int = 0
     text = raw.strip()
     ws = words(text)
     n = len(ws)
-    others = [w for w in ws if w.lower().strip(".'") not in ENGLISH_FUNCTION_WORDS]  # is_function_word
+    others = [w for w in ws if not is_function_word(w)]
     stops = n - len(others)
     caps = sum(1 for w in others if w[:1].isupper())
     # in ASCII text the digits are 0-9 alone, counted by one expression rather than a call a character
