@@ -8,8 +8,9 @@ aborts the build with an error naming it, whatever the log level (``-q`` hides w
 Settings, under ``extra: archive:`` in ``mkdocs.yml``: ``seed_time_budget`` (seconds one seed may
 take before it is stopped and reported; default 10, ``null`` for none) and ``jobs`` (worker
 processes; default: all cores for a large archive, none for a small one). On Linux, outside
-``mkdocs serve``, those workers are forked from the build, and a large first build also makes its
-statement pages and converts and themes its pages in that many forked workers
+``mkdocs serve``, those workers are forked from the build (a first build starts them as soon as
+its configuration is read, so they load their data while MkDocs sets up), and a large first build
+also makes its statement pages and converts and themes its pages in that many forked workers
 (``alliance_archive.forked``, ``alliance_archive.ahead``); MkDocs' loop then writes them from the
 page cache.
 """
@@ -147,7 +148,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     mkdocs_log = logging.getLogger("mkdocs")
     if _WARNINGS not in mkdocs_log.handlers:
         mkdocs_log.addHandler(_WARNINGS)
+    _end_records()
+    if _forking():
+        # a one-off build: its record workers start now, and load their data files and models while
+        # MkDocs goes on setting up (a first build's workers, that is: see ``pipeline.begin``)
+        started = time.perf_counter()
+        _RECORDS["begun"] = _begin_records(config, start=True)
+        _RECORDS_SPENT["begin"] = time.perf_counter() - started
     return config
+
+
+# the records of this build, begun in ``on_config`` and finished in ``on_files``, and the time
+# beginning them took
+_RECORDS: dict[str, pipeline.Begun] = {}
+_RECORDS_SPENT: dict[str, float] = {}
+
+
+def _forking() -> bool:
+    """Whether this build's workers are forked from it: not under ``mkdocs serve``, whose live-reload
+    server runs threads (and whose workers must read data files an editor changed), nor where there is
+    no ``fork`` (``alliance_archive.forked``)."""
+    return _RUN["command"] != "serve" and forked.available()
+
+
+def _begin_records(config: MkDocsConfig, start: bool = False) -> pipeline.Begun:
+    budget, jobs = _settings(config)
+    project = Path(config.config_file_path).resolve().parent
+    return pipeline.begin(
+        _seeds_dir(config),
+        budget_s=budget,
+        jobs=jobs,
+        cache_dir=cache.cache_dir(project),
+        fork=_forking(),
+        start=start,
+    )
+
+
+def _end_records() -> None:
+    """End the record workers of a build that stopped before it asked for the records."""
+    begun = _RECORDS.pop("begun", None)
+    if begun is not None:
+        begun.close()
+    _RECORDS_SPENT.clear()
 
 
 def _seeds_dir(config: MkDocsConfig) -> Path:
@@ -183,18 +225,13 @@ def _part_size(config: MkDocsConfig) -> int:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    budget, jobs = _settings(config)
+    _settings(config)
     _part_size(config)  # a bad setting stops the build before any work, not at its end
     started = time.perf_counter()
     project = Path(config.config_file_path).resolve().parent
-    archive = pipeline.build_archive(
-        _seeds_dir(config),
-        budget_s=budget,
-        jobs=jobs,
-        cache_dir=cache.cache_dir(project),
-        fork=_RUN["command"] != "serve" and forked.available(),  # no threads to inherit, nothing to reload
-    )
-    records = time.perf_counter() - started
+    begun = _RECORDS.pop("begun", None) or _begin_records(config)
+    archive = begun.finish()
+    records = time.perf_counter() - started + _RECORDS_SPENT.pop("begin", 0.0)
     # the records last the whole build: the cycle collector need not walk them again and again (nor a
     # forked worker copy them by doing so); unfrozen when the build ends
     gc.freeze()
@@ -337,9 +374,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def _fork_jobs(config: MkDocsConfig) -> int:
-    """Worker processes forked from this one for the build's pages: none under ``mkdocs serve``, whose
-    live-reload server runs threads, nor where no such workers exist (``alliance_archive.forked``)."""
-    if _RUN["command"] == "serve" or not forked.available():
+    """Worker processes forked from this one for the build's pages (none where ``_forking`` says no)."""
+    if not _forking():
         return 0
     jobs = _settings(config)[1]
     return cpu_count() if jobs is None else jobs
@@ -656,6 +692,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_build_error(error: Exception) -> None:
     gc.unfreeze()
+    _end_records()
     early = _EARLY.pop("index", None)
     if early is not None:
         early.wait()

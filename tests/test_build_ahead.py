@@ -23,7 +23,7 @@ import yaml
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from alliance_archive import ahead, explore, forked, pagecache, render, workers
+from alliance_archive import ahead, explore, forked, pagecache, pipeline, render
 from tests.conftest import SEEDS, build_project, make_project
 from tests.test_page_cache import build_logged, counts, statement_pages, tree
 
@@ -78,17 +78,21 @@ def test_pages_built_ahead_make_the_same_site_as_the_loop_alone(
     monkeypatch: pytest.MonkeyPatch,
     loop_site: dict[str, bytes],
 ) -> None:
-    started: list[str] = []
-    run_all = workers.run_all
+    # the records' workers when the build asks for the records (on_files): how they start, how many run
+    asked: list[tuple[str, int]] = []
+    finish = pipeline.Begun.finish
 
-    def recorded(*args: object, **kwargs: object) -> object:
-        started.append(str(kwargs.get("start_method")))
-        return run_all(*args, **kwargs)  # type: ignore[arg-type]
+    def recorded(begun: pipeline.Begun) -> pipeline.Archive:
+        pool = begun.pool
+        asked.append((pool.start_method, pool.running) if pool is not None else ("none", 0))
+        return finish(begun)
 
-    monkeypatch.setattr(workers, "run_all", recorded)
+    monkeypatch.setattr(pipeline.Begun, "finish", recorded)
     project = make_project(tmp_path / "ahead", SEEDS, archive={"jobs": 2})
     site, log = build_logged(project, caplog)
-    assert started == ["fork"]  # the records' workers too are copies of the build's process
+    # a first build's record workers are copies of the build's process, both running already (started
+    # when the configuration was read)
+    assert asked == [("fork", 2)]
     built, todo, jobs = built_ahead(log)
     hits, kept = counts(log)
     # every page left out of the header search is missing from a new cache, built ahead and kept
@@ -100,6 +104,7 @@ def test_pages_built_ahead_make_the_same_site_as_the_loop_alone(
     site, log = build_logged(project, caplog)  # nothing changed: every page from the cache, none ahead
     assert counts(log) == (kept, 0) and not re.search(AHEAD, log), log
     assert without_index(site) == mine
+    assert asked[1:] == [("none", 0)]  # every record from the cache: no workers were started
 
 
 # a broken link in the first statement page's Markdown (not in the empty Markdown of a kept page)

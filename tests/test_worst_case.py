@@ -10,8 +10,10 @@ this process's CPU time (best of a few runs), which other work on a shared machi
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -280,6 +282,57 @@ def test_the_budget_counts_each_seeds_own_processor_time() -> None:
     paths = [Path(f"work-{i}") for i in range(5)] + [Path("wait")]
     results = workers.run_all(paths, _spender, budget_s=1.0, jobs=1, start_method="fork")
     assert results == [p.name for p in paths]
+
+
+def _mark_warm(folder: Path) -> None:
+    """A stand-in for loading the data files: leaves a file named after the worker's process."""
+    (folder / str(os.getpid())).write_text("warm", encoding="utf-8")
+
+
+def test_a_pool_started_before_its_paths_warms_up_at_once_and_runs_them_once(tmp_path: Path) -> None:
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    pool = workers.Pool(_napper, 5.0, 2, functools.partial(_mark_warm, marks), "fork")
+    with pool:
+        pool.start()
+        assert pool.running == 2
+        deadline = time.monotonic() + 30
+        while len(list(marks.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # both workers have loaded what they need before they are given a path
+        assert len(list(marks.iterdir())) == 2
+        paths = [Path(n) for n in ("a", "b", "c", "d-raise", "e")]
+        results = pool.run(paths)
+        assert results[:3] == ["A", "B", "C"] and results[4] == "E"
+        assert isinstance(results[3], workers.Stopped) and results[3].reason.startswith("failed: ValueError")
+        assert len(list(marks.iterdir())) == 2  # the same two workers did it all
+        with pytest.raises(RuntimeError, match="one list of paths"):
+            pool.run(paths)
+    assert pool.running == 0
+
+
+def test_a_first_builds_record_workers_start_before_the_records_are_asked_for(tmp_path, reg) -> None:
+    seeds = _archive_seeds(tmp_path)
+    serial = pipeline.build_archive(seeds, reg, jobs=0)
+    cache_dir = tmp_path / "cache"
+    begun = pipeline.begin(seeds, reg, jobs=2, cache_dir=cache_dir, fork=True, start=True)
+    pool = begun.pool
+    assert pool is not None and pool.running == 2  # nothing in the cache: every seed is to be built
+    first = begun.finish()
+    assert pool.running == 0 and begun.pool is None  # ended once the records are made
+    assert first.problems == serial.problems and first.statements == serial.statements
+    # the records are in the cache now: no workers start before they are asked for
+    again = pipeline.begin(seeds, reg, jobs=2, cache_dir=cache_dir, fork=True, start=True)
+    assert again.pool is None
+    second = again.finish()
+    assert second.cached == len(serial.statements) and second.statements == serial.statements
+    # a build that stops before it asks for the records ends the workers it started
+    shutil.rmtree(cache_dir)
+    stopped = pipeline.begin(seeds, reg, jobs=2, cache_dir=cache_dir, fork=True, start=True)
+    pool = stopped.pool
+    assert pool is not None and pool.running == 2
+    stopped.close()
+    assert pool.running == 0 and stopped.pool is None
 
 
 def _archive_seeds(where: Path) -> Path:

@@ -126,6 +126,11 @@ class Store(Protocol):
     hits: int
     misses: int
 
+    @property
+    def empty(self) -> bool:
+        """Whether no record is stored (every seed is to be built)."""
+        ...
+
     def get(self, seed_path: Path) -> Statement | None: ...
     def put(self, seed_path: Path, statement: Statement) -> None: ...
     def close(self, keep: set[str] | None = None) -> None: ...
@@ -136,6 +141,7 @@ class NoCache:
 
     hits = 0
     misses = 0
+    empty = True
 
     def get(self, seed_path: Path) -> Statement | None:
         return None
@@ -172,6 +178,10 @@ class RecordCache:
     @property
     def path(self) -> Path:
         return self.folder / DB_NAME
+
+    @property
+    def empty(self) -> bool:
+        return not self._stored
 
     def _connect(self) -> sqlite3.Connection:
         self.folder.mkdir(parents=True, exist_ok=True)

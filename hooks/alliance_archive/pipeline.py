@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import corrections, workers
-from .cache import open_store
+from .cache import Store, open_store
 from .clean import Cleaned, clean
 from .extract import Extracted, extract, themes
 from .read import Seed, SeedError, list_seeds, read_seed
@@ -93,6 +93,23 @@ def build_archive(
     one with ``fork``, else started anew: see ``workers``), and one whose processing runs past
     ``budget_s`` seconds is stopped and reported with the stage it was in.
     """
+    return begin(seeds_dir, reg, budget_s, jobs, cache_dir, fork).finish()
+
+
+def begin(
+    seeds_dir: Path,
+    reg: Registry | None = None,
+    budget_s: float | None = DEFAULT_SEED_TIME_BUDGET_S,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
+    fork: bool = False,
+    start: bool = False,
+) -> Begun:
+    """``build_archive`` up to its workers, which ``Begun.finish`` gives the seeds to.
+
+    With ``start`` and nothing in the record cache (a first build, where every seed is built), the
+    workers are started here, and load their data files and models while this process reads the
+    cache and, in a build, while MkDocs goes on setting up until it asks for the records."""
     archive = Archive()
     if reg is None:
         try:
@@ -105,37 +122,80 @@ def build_archive(
     for path, why in refused:
         archive.problems.append((path.name, why))
     store = open_store(cache_dir, seeds_dir)
-    with _collector_paused():  # thousands of records unpickled: no cycles to collect among them
-        built = {path: record for path in paths if (record := store.get(path)) is not None}
-    todo = [path for path in paths if path not in built]
-    if jobs is None:
-        jobs = workers.jobs_for([_size(p) for p in todo], budget_s)
     attempt = functools.partial(build_or_problem, reg=reg, seeds_dir=seeds_dir)
-    try:
-        outcomes = workers.run_all(
-            todo,
-            attempt,
-            budget_s,
-            jobs,
-            warm=functools.partial(warm_up, reg),
-            start_method="fork" if fork else "spawn",
+    begun = Begun(archive, reg, paths, store, attempt, budget_s, jobs, "fork" if fork else "spawn")
+    if start and store.empty:
+        begun.start_workers(paths)
+    with _collector_paused():  # thousands of records unpickled: no cycles to collect among them
+        begun.built = {path: record for path in paths if (record := store.get(path)) is not None}
+    return begun
+
+
+@dataclass
+class Begun:
+    """The records of a build begun (``begin``): the seeds, the record cache, and whatever workers
+    were started already."""
+
+    archive: Archive
+    reg: Registry
+    paths: list[Path]
+    store: Store
+    attempt: functools.partial[Statement | str]
+    budget_s: float | None
+    jobs: int | None
+    start_method: workers.StartMethod
+    built: dict[Path, Statement] = field(default_factory=dict)
+    pool: workers.Pool[Statement | str] | None = None
+
+    def start_workers(self, todo: list[Path]) -> None:
+        jobs = workers.jobs_for([_size(p) for p in todo], self.budget_s) if self.jobs is None else self.jobs
+        if jobs <= 0 or not todo:
+            return
+        pool = workers.Pool(
+            self.attempt, self.budget_s, jobs, functools.partial(warm_up, self.reg), self.start_method
         )
-    except workers.PoolError:
-        # no worker processes here (an interpreter without a main module file, a sandbox): build the
-        # seeds in this process instead, which is what a small archive does anyway
-        outcomes = workers.run_all(todo, attempt, budget_s, 0)
-    for path, outcome in zip(todo, outcomes, strict=True):
-        if isinstance(outcome, Statement):
-            built[path] = outcome
-            store.put(path, outcome)
-        elif isinstance(outcome, workers.Stopped):
-            archive.problems.append((path.name, _stopped(outcome, budget_s)))
-        else:
-            archive.problems.append((path.name, outcome))
-    store.close(keep={path.name for path in paths})
-    archive.cached, archive.statements = store.hits, [built[p] for p in paths if p in built]
-    assign_ids(archive.statements)
-    return archive
+        try:
+            pool.start(len(todo))
+        except workers.PoolError:
+            pool.close()  # ``finish`` goes the way it would have without it
+            return
+        self.pool = pool
+
+    def close(self) -> None:
+        """End the workers started, where the build ends before ``finish`` (it failed elsewhere)."""
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+
+    def finish(self) -> Archive:
+        """Every seed not in the record cache built, and the records in the order of the seeds."""
+        archive, built, store = self.archive, self.built, self.store
+        todo = [path for path in self.paths if path not in built]
+        if self.pool is None and todo:
+            self.start_workers(todo)
+        try:
+            if self.pool is not None:
+                outcomes = self.pool.run(todo)
+            else:
+                outcomes = workers.run_all(todo, self.attempt, self.budget_s, 0)
+        except workers.PoolError:
+            # no worker processes here (an interpreter without a main module file, a sandbox): build the
+            # seeds in this process instead, which is what a small archive does anyway
+            outcomes = workers.run_all(todo, self.attempt, self.budget_s, 0)
+        finally:
+            self.close()
+        for path, outcome in zip(todo, outcomes, strict=True):
+            if isinstance(outcome, Statement):
+                built[path] = outcome
+                store.put(path, outcome)
+            elif isinstance(outcome, workers.Stopped):
+                archive.problems.append((path.name, _stopped(outcome, self.budget_s)))
+            else:
+                archive.problems.append((path.name, outcome))
+        store.close(keep={path.name for path in self.paths})
+        archive.cached, archive.statements = store.hits, [built[p] for p in self.paths if p in built]
+        assign_ids(archive.statements)
+        return archive
 
 
 @contextlib.contextmanager

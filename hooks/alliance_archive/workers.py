@@ -10,7 +10,8 @@ would build; a call also stops after ``WALL_MULTIPLE`` times the budget of wall 
 spent, so one that waits on something never stalls the build. A worker that dies (killed, out of
 memory) gives a :class:`Stopped` too. With ``jobs == 0`` the calls run one after another in this
 process, with no budget: the cheaper way for a few small seeds, whose cost is bounded because every
-stage is linear in the size of a seed.
+stage is linear in the size of a seed. A :class:`Pool` is the same workers started before the paths
+are known (``start``), which load what they need meanwhile, then given them (``run``).
 
 Workers are started with the ``spawn`` method by default: a fresh interpreter that imports the
 archive's modules anew (so data files an editor changed under ``mkdocs serve`` are read again) and
@@ -34,9 +35,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 T = TypeVar("T")
+StartMethod = Literal["spawn", "fork"]
 
 _STAGE_BYTES = 48
 _stage_slot: Any = None  # in a worker: the shared buffer the parent reads when the budget runs out
@@ -202,7 +204,7 @@ def run_all(
     budget_s: float | None,
     jobs: int,
     warm: Callable[[], Any] | None = None,
-    start_method: Literal["spawn", "fork"] = "spawn",
+    start_method: StartMethod = "spawn",
 ) -> list[T | Stopped]:
     """``fn(path)`` for every path, in order; ``Stopped`` where one overran ``budget_s`` or died.
 
@@ -212,66 +214,119 @@ def run_all(
     """
     if jobs <= 0 or not paths:
         return [fn(path) for path in paths]
-    ctx = (
-        multiprocessing.get_context("fork")
-        if start_method == "fork"
-        else multiprocessing.get_context("spawn")
-    )
-    results: dict[int, T | Stopped] = {}
-    todo = list(reversed(list(enumerate(paths))))  # popped from the end: first path first
-    workers: list[_Worker] = []
-    started_ok = False
+    with Pool(fn, budget_s, jobs, warm, start_method) as pool:
+        return pool.run(paths)
 
-    setup = pickle.dumps((fn, warm))  # sent down the pipe, which fails cleanly if the worker dies
 
-    def start() -> None:
-        parent, child = ctx.Pipe(duplex=True)
-        slot = ctx.Array("c", _STAGE_BYTES, lock=False)
-        process = ctx.Process(target=_worker_main, args=(child, slot), daemon=True)
+class Pool(Generic[T]):
+    """The workers of ``run_all``, which may be started before the paths are known: ``start`` sets
+    them loading their data files and models while this process does something else, ``run`` then
+    gives them the paths (starting whichever are not running yet), and ``close`` ends them."""
+
+    def __init__(
+        self,
+        fn: Callable[[Path], T],
+        budget_s: float | None,
+        jobs: int,
+        warm: Callable[[], Any] | None = None,
+        start_method: StartMethod = "spawn",
+    ) -> None:
+        self.budget_s = budget_s
+        self.jobs = jobs
+        self.start_method = start_method
+        self._ctx = (
+            multiprocessing.get_context("fork")
+            if start_method == "fork"
+            else multiprocessing.get_context("spawn")
+        )
+        self._setup = pickle.dumps((fn, warm))  # sent down the pipe, which fails cleanly if the worker dies
+        self._workers: list[_Worker] = []
+        self._started_ok = False
+        self._ran = False
+
+    def __enter__(self) -> Pool[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def running(self) -> int:
+        """How many workers are running."""
+        return len(self._workers)
+
+    def start(self, count: int | None = None) -> None:
+        """Start workers now, ``count`` of them at most (all ``jobs`` by default)."""
+        wanted = self.jobs if count is None else min(self.jobs, count)
+        while len(self._workers) < wanted:
+            self._start()
+
+    def _start(self) -> None:
+        parent, child = self._ctx.Pipe(duplex=True)
+        slot = self._ctx.Array("c", _STAGE_BYTES, lock=False)
+        process = self._ctx.Process(target=_worker_main, args=(child, slot), daemon=True)
         with _this_package_first():
             process.start()
         child.close()
         worker = _Worker(process, parent, slot)
-        workers.append(worker)
+        self._workers.append(worker)
         try:
-            parent.send_bytes(setup)
+            parent.send_bytes(self._setup)
         except OSError as exc:
-            end(worker)
+            self._end(worker)
             raise PoolError(f"a worker process could not start (exit code {process.exitcode})") from exc
 
-    def end(worker: _Worker) -> None:
-        workers.remove(worker)
+    def _end(self, worker: _Worker) -> None:
+        self._workers.remove(worker)
         worker.conn.close()
         if worker.process.is_alive():
             worker.process.kill()  # ended, not waited for
         worker.process.join(timeout=5)
 
-    def give_work(worker: _Worker, cpu_now: float) -> None:
-        """The next path to ``worker``, which has used ``cpu_now`` seconds of processor time so far (as
-        it said in the message it sent last, and has been waiting since)."""
-        worker.index = worker.path = None
-        if todo:
-            index, path = todo.pop()
-            worker.slot.value = b"starting"
-            worker.index, worker.path, worker.started = index, path, time.monotonic()
-            worker.cpu_at_start = cpu_now
-            worker.conn.send((index, path))
+    def close(self) -> None:
+        """End the workers: each is told to stop, and ended if it has not within two seconds."""
+        for worker in self._workers:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        for worker in list(self._workers):
+            worker.process.join(timeout=2)
+            self._end(worker)
 
-    def stopped(worker: _Worker, reason: str) -> None:
-        if worker.index is not None and worker.path is not None:
-            seconds = time.monotonic() - worker.started
-            where = worker.slot.value.decode("utf-8", "replace") or "starting"
-            results[worker.index] = Stopped(worker.path, where, reason, seconds)
-        elif not worker.ready and not started_ok:
-            raise PoolError(f"a worker process could not start (exit code {worker.process.exitcode})")
-        end(worker)
+    def run(self, paths: Sequence[Path]) -> list[T | Stopped]:
+        """``fn(path)`` for every path, in order, as ``run_all`` gives them; once for a pool (a worker
+        that has had its last path sends nothing more to be given another)."""
+        if self._ran:
+            raise RuntimeError("a pool of workers runs one list of paths")
+        self._ran = True
+        budget_s, jobs, workers = self.budget_s, self.jobs, self._workers
+        results: dict[int, T | Stopped] = {}
+        todo = list(reversed(list(enumerate(paths))))  # popped from the end: first path first
 
-    try:
+        def give_work(worker: _Worker, cpu_now: float) -> None:
+            """The next path to ``worker``, which has used ``cpu_now`` seconds of processor time so far (as
+            it said in the message it sent last, and has been waiting since)."""
+            worker.index = worker.path = None
+            if todo:
+                index, path = todo.pop()
+                worker.slot.value = b"starting"
+                worker.index, worker.path, worker.started = index, path, time.monotonic()
+                worker.cpu_at_start = cpu_now
+                worker.conn.send((index, path))
+
+        def stopped(worker: _Worker, reason: str) -> None:
+            if worker.index is not None and worker.path is not None:
+                seconds = time.monotonic() - worker.started
+                where = worker.slot.value.decode("utf-8", "replace") or "starting"
+                results[worker.index] = Stopped(worker.path, where, reason, seconds)
+            elif not worker.ready and not self._started_ok:
+                raise PoolError(f"a worker process could not start (exit code {worker.process.exitcode})")
+            self._end(worker)
+
         while len(results) < len(paths):
             busy = [w for w in workers if w.index is not None]
             # keep the pool full while work remains; a stopped worker is replaced
             while len(workers) < min(jobs, len(todo) + len(busy)):
-                start()
+                self._start()
             timeout = None
             if budget_s is not None and busy:
                 # no call can have used its budget before that much wall time; after it, look at the
@@ -293,7 +348,7 @@ def run_all(
                     give_work(worker, cpu_now)
                     kind, payload = ForkingPickler.loads(body)
                     if kind == "ready":
-                        worker.ready = started_ok = True
+                        worker.ready = self._started_ok = True
                     elif kind == "failed":
                         assert done_path is not None
                         index, why = payload
@@ -308,14 +363,7 @@ def run_all(
                 for worker in list(workers):
                     if worker.index is not None and _over_budget(worker, budget_s, now):
                         stopped(worker, "budget")
-    finally:
-        for worker in workers:
-            with contextlib.suppress(OSError):
-                worker.conn.send(None)
-        for worker in list(workers):
-            worker.process.join(timeout=2)
-            end(worker)
-    return [results[i] for i in range(len(paths))]
+        return [results[i] for i in range(len(paths))]
 
 
-__all__ = ["PoolError", "Stopped", "cpu_count", "jobs_for", "run_all", "stage"]
+__all__ = ["Pool", "PoolError", "Stopped", "cpu_count", "jobs_for", "run_all", "stage"]
