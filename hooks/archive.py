@@ -231,7 +231,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     project = Path(config.config_file_path).resolve().parent
     begun = _RECORDS.pop("begun", None) or _begin_records(config)
     archive = begun.finish()
-    records = time.perf_counter() - started + _RECORDS_SPENT.pop("begin", 0.0)
+    finished = time.perf_counter()
+    records = finished - started + _RECORDS_SPENT.pop("begin", 0.0)  # the part in on_config too
     # the records last the whole build: the cycle collector need not walk them again and again (nor a
     # forked worker copy them by doing so); unfrozen when the build ends
     gc.freeze()
@@ -304,7 +305,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # the edit button of a statement page opens its seed; generated index pages have none
         file.edit_uri = f"../{sources[path]}" if path in sources else None
         files.append(file)
-    rendered = time.perf_counter() - started - records
+    rendered = time.perf_counter() - finished
     log.info(
         "Alliance Archive: %d statements from %s (%d from the record cache); records in %.3f s, "
         "pages in %.3f s (%s)",

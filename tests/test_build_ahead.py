@@ -16,7 +16,9 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -101,10 +103,20 @@ def test_pages_built_ahead_make_the_same_site_as_the_loop_alone(
     assert mine.keys() == loop_site.keys()
     assert [name for name in mine if mine[name] != loop_site[name]] == []
 
+    begin = pipeline.begin
+
+    def slow_begin(*args: Any, **kwargs: Any) -> pipeline.Begun:
+        time.sleep(0.3)
+        return begin(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "begin", slow_begin)
     site, log = build_logged(project, caplog)  # nothing changed: every page from the cache, none ahead
     assert counts(log) == (kept, 0) and not re.search(AHEAD, log), log
     assert without_index(site) == mine
     assert asked[1:] == [("none", 0)]  # every record from the cache: no workers were started
+    # the timings the benchmark reads: the records, begun when the configuration was read, then the pages
+    timings = re.search(r"records in (\d+\.\d+) s, pages in (\d+\.\d+) s \(read from the page cache\)", log)
+    assert timings is not None and float(timings.group(1)) >= 0.3, log
 
 
 # a broken link in the first statement page's Markdown (not in the empty Markdown of a kept page)
