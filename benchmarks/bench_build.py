@@ -14,7 +14,7 @@ officials from the registry in their roles, themes) into a throwaway copy of the
 - up to 1,000 statements, times the cold build and the baseline's build in turn, five pairs
   (``BENCH_PAIRS``), and gives the median of their ratios: one run of each can meet different
   loads on a shared machine; the cold build is also set against the baseline's first build (each
-  project's first build after its files were written).
+  project's first build after its files were written, the one right after the other).
 
 It prints one row per figure and size. Targets (checked here, never in the test suite): at 1,000
 statements the warm build within 1.15x of the baseline and the cold build within 2x; the time per
@@ -331,14 +331,15 @@ def _downloaded(tab: object, url: str, action: object) -> int:
 def measure(n: int, where: Path) -> Row:
     seeds = make_seeds(n)
     project = make_project(where, seeds)
+    baseline = make_baseline(where, seeds)
+    # each project's first build, one right after the other (they meet much the same load)
     cold = build_archive(project)
+    base_cold = build_baseline(baseline)
     warm = build_archive(project)
     sizes = page_sizes(project / "site")
     site_bytes = tree_size(project / "site")
     largest = largest_index_page(project / "site")
     rebuild, serve_records, serve_pages = serve_rebuild(project) if n <= SERVE_MAX else (0.0, 0.0, 0.0)
-    baseline = make_baseline(where, seeds)
-    base_cold = build_baseline(baseline)
     base_warm = build_baseline(baseline)
     explore_bytes, material, base_search = first_search(project / "site", baseline / "site")
     base_sizes = page_sizes(baseline / "site")
