@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import multiprocessing
 import os
 import re
 import shutil
@@ -24,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.exceptions import Abort
 
-from alliance_archive import pipeline, workers
+from alliance_archive import cache, pipeline, workers
 from alliance_archive.read import SeedError
 from alliance_archive.registry import registry
 from alliance_archive.textutil import paragraphs, sentences
@@ -333,6 +334,21 @@ def test_a_first_builds_record_workers_start_before_the_records_are_asked_for(tm
     assert pool is not None and pool.running == 2
     stopped.close()
     assert pool.running == 0 and stopped.pool is None
+
+
+def test_a_first_build_that_fails_while_reading_the_cache_ends_the_workers_it_started(
+    tmp_path, reg, monkeypatch
+) -> None:
+    seeds = _archive_seeds(tmp_path)
+    before = set(multiprocessing.active_children())
+
+    def unreadable(self: cache.RecordCache, seed_path: Path) -> None:
+        raise RuntimeError("the cache's disk went away")
+
+    monkeypatch.setattr(cache.RecordCache, "get", unreadable)
+    with pytest.raises(RuntimeError, match="disk went away"):
+        pipeline.begin(seeds, reg, jobs=2, cache_dir=tmp_path / "cache", fork=True, start=True)
+    assert set(multiprocessing.active_children()) == before
 
 
 def _archive_seeds(where: Path) -> Path:

@@ -126,8 +126,12 @@ def begin(
     begun = Begun(archive, reg, paths, store, attempt, budget_s, jobs, "fork" if fork else "spawn")
     if start and store.empty:
         begun.start_workers(paths)
-    with _collector_paused():  # thousands of records unpickled: no cycles to collect among them
-        begun.built = {path: record for path in paths if (record := store.get(path)) is not None}
+    try:
+        with _collector_paused():  # thousands of records unpickled: no cycles to collect among them
+            begun.built = {path: record for path in paths if (record := store.get(path)) is not None}
+    except BaseException:
+        begun.close()  # no one else holds the workers yet
+        raise
     return begun
 
 
