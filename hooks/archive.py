@@ -152,16 +152,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _forking():
         # a one-off build: its record workers start now, and load their data files and models while
         # MkDocs goes on setting up (a first build's workers, that is: see ``pipeline.begin``)
-        started = time.perf_counter()
         _RECORDS["begun"] = _begin_records(config, start=True)
-        _RECORDS_SPENT["begin"] = time.perf_counter() - started
     return config
 
 
-# the records of this build, begun in ``on_config`` and finished in ``on_files``, and the time
-# beginning them took
+# the records of this build, begun in ``on_config`` and finished in ``on_files``
 _RECORDS: dict[str, pipeline.Begun] = {}
-_RECORDS_SPENT: dict[str, float] = {}
 
 
 def _forking() -> bool:
@@ -189,7 +185,6 @@ def _end_records() -> None:
     begun = _RECORDS.pop("begun", None)
     if begun is not None:
         begun.close()
-    _RECORDS_SPENT.clear()
 
 
 def _seeds_dir(config: MkDocsConfig) -> Path:
@@ -225,14 +220,13 @@ def _part_size(config: MkDocsConfig) -> int:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _settings(config)
     _part_size(config)  # a bad setting stops the build before any work, not at its end
-    started = time.perf_counter()
     project = Path(config.config_file_path).resolve().parent
-    begun = _RECORDS.pop("begun", None) or _begin_records(config)
+    begun = _RECORDS.pop("begun", None) or _begin_records(config)  # which reads the other settings
+    started = time.perf_counter()
     archive = begun.finish()
     finished = time.perf_counter()
-    records = finished - started + _RECORDS_SPENT.pop("begin", 0.0)  # the part in on_config too
+    records = finished - started + begun.seconds  # with the part in on_config, if it began there
     # the records last the whole build: the cycle collector need not walk them again and again (nor a
     # forked worker copy them by doing so); unfrozen when the build ends
     gc.freeze()

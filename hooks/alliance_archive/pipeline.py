@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -110,6 +111,7 @@ def begin(
     With ``start`` and nothing in the record cache (a first build, where every seed is built), the
     workers are started here, and load their data files and models while this process reads the
     cache and, in a build, while MkDocs goes on setting up until it asks for the records."""
+    started = time.perf_counter()
     archive = Archive()
     if reg is None:
         try:
@@ -132,6 +134,7 @@ def begin(
     except BaseException:
         begun.close()  # no one else holds the workers yet
         raise
+    begun.seconds = time.perf_counter() - started
     return begun
 
 
@@ -150,6 +153,7 @@ class Begun:
     start_method: workers.StartMethod
     built: dict[Path, Statement] = field(default_factory=dict)
     pool: workers.Pool[Statement | str] | None = None
+    seconds: float = 0.0  # the time ``begin`` took
 
     def start_workers(self, todo: list[Path]) -> None:
         jobs = workers.jobs_for([_size(p) for p in todo], self.budget_s) if self.jobs is None else self.jobs
@@ -177,17 +181,16 @@ class Begun:
         todo = [path for path in self.paths if path not in built]
         if self.pool is None and todo:
             self.start_workers(todo)
-        try:
-            if self.pool is not None:
+        outcomes: list[Statement | str | workers.Stopped] | None = None
+        if self.pool is not None:
+            try:
                 outcomes = self.pool.run(todo)
-            else:
-                outcomes = workers.run_all(todo, self.attempt, self.budget_s, 0)
-        except workers.PoolError:
-            # no worker processes here (an interpreter without a main module file, a sandbox): build the
-            # seeds in this process instead, which is what a small archive does anyway
+            except workers.PoolError:
+                pass  # no worker processes here (an interpreter without a main module file, a sandbox)
+            finally:
+                self.close()
+        if outcomes is None:  # built in this process, which is what a small archive does anyway
             outcomes = workers.run_all(todo, self.attempt, self.budget_s, 0)
-        finally:
-            self.close()
         for path, outcome in zip(todo, outcomes, strict=True):
             if isinstance(outcome, Statement):
                 built[path] = outcome
